@@ -1,0 +1,56 @@
+/**
+ * imsmanifest.xml for SCORM 1.2 (IMS Content Packaging 1.1.2 + ADL SCORM 1.2 extensions).
+ * One organization with one item that launches one SCO; the SCO is the whole course.
+ */
+import type { CourseContent } from '../src/content/types';
+import {
+  checkedPassingScore,
+  decimal,
+  fileElements,
+  packageHref,
+  resourceFiles,
+  toNcName,
+} from './manifest-common';
+import { NS, schemaLocationValue } from './schemas';
+import { escapeXml } from './xml';
+
+/**
+ * @param files every file path in the package (forward slashes), without imsmanifest.xml and the
+ *   shipped schema files
+ * @param launch the SCO's launch file, e.g. `index.html`; must be in `files`
+ */
+export function manifestScorm12(content: CourseContent, files: string[], launch: string): string {
+  const id = toNcName(content.id);
+  const title = escapeXml(content.title);
+  const listed = resourceFiles(files, launch);
+  // masteryscore: the LMS sets lesson_status passed/failed by comparing cmi.core.score.raw with it,
+  // so it must be the same 0–100 scale as the raw score the runtime reports.
+  const mastery = decimal(checkedPassingScore(content));
+  const schemaLocationIndent = ' '.repeat(30);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${id}_manifest" version="${escapeXml(content.version)}"
+          xmlns="${NS.imscp12}"
+          xmlns:adlcp="${NS.adlcp12}"
+          xmlns:xsi="${NS.xsi}"
+          xsi:schemaLocation="${schemaLocationValue('scorm12', schemaLocationIndent)}">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="${id}_org">
+    <organization identifier="${id}_org">
+      <title>${title}</title>
+      <item identifier="${id}_item" identifierref="${id}_sco" isvisible="true">
+        <title>${title}</title>
+        <adlcp:masteryscore>${mastery}</adlcp:masteryscore>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="${id}_sco" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(packageHref(launch))}">
+${fileElements(listed, '      ')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}

@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: builds the course and prints its figures against the budgets: zip sizes, JS and
+ * CSS gzipped, build time, time to first render in headless Chromium, and the SCORM 1.2
+ * suspend_data length at the end of a full run (every page, every check, the final test).
+ * A script, not a timed test: numbers vary with the machine.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
+import { buildCourse } from './build';
+import { chromiumArgs, findChromium } from './chromium-path.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BUDGET = { zipKB: 250, jsGzKB: 45, suspendChars: 1000 };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves dist/web under /web/ and scorm-again's browser build under /lib/, on loopback only. */
+function serve(webDir: string): Promise<{ server: Server; origin: string }> {
+  const libDir = join(root, 'node_modules/scorm-again/dist');
+  const harness = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
+    <script src="/lib/scorm12.min.js"></script></head><body>
+    <iframe id="sco" title="cursus" style="width:1024px;height:768px"></iframe>
+    <script src="/harness.js"></script></body></html>`;
+  const harnessJs = `window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+    document.getElementById('sco').src = '/web/index.html';`;
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    try {
+      if (path === '/harness.html') return void res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end(harness);
+      if (path === '/harness.js') return void res.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(harnessJs);
+      const [base, rest] = path.startsWith('/web/') ? [webDir, path.slice(5)] : [libDir, path.slice(5)];
+      if (!path.startsWith('/web/') && !path.startsWith('/lib/')) throw new Error('not found');
+      const file = resolve(base, rest);
+      if (!file.startsWith(base)) throw new Error('outside');
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
+}
+
+async function gzippedSize(dir: string, extension: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir, { recursive: true })) {
+    if (String(name).endsWith(extension)) total += gzipSync(await readFile(join(dir, String(name))), { level: 9 }).length;
+  }
+  return total;
+}
+
+async function timeToFirstRender(browser: Browser, url: string, runs: number) {
+  const fcp: number[] = [];
+  const ready: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    // "Ready" = the first page's heading is on screen inside the components.
+    await page.waitForFunction(
+      () => !!document.querySelector('course-shell course-page')?.shadowRoot?.querySelector('h1'),
+      { polling: 'raf', timeout: 15000 },
+    );
+    const times = await page.evaluate(() => ({
+      ready: performance.now(),
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    }));
+    ready.push(times.ready);
+    fcp.push(times.fcp);
+    await context.close();
+  }
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  return { fcp: median(fcp), ready: median(ready) };
+}
+
+/**
+ * A full run under SCORM 1.2 driven through the runtime's own component events: every step,
+ * every knowledge-check item answered, the final test started, answered and submitted.
+ */
+async function fullRunSuspendData(browser: Browser, origin: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/harness.html`);
+  const frame = await (await page.waitForSelector('#sco'))?.contentFrame();
+  if (!frame) throw new Error('the course frame did not load');
+  await frame.waitForFunction(() => !!document.querySelector('course-shell'), { timeout: 15000 });
+  const emit = (f: Frame, name: string, detail?: unknown) =>
+    f.evaluate(
+      (n, d) => document.getElementById('course')!.dispatchEvent(new CustomEvent(n, { detail: d, bubbles: true })),
+      name,
+      detail as object,
+    );
+  const content = await frame.evaluate(() => JSON.parse(document.getElementById('course-content')!.textContent!));
+  for (const module of content.modules as Array<{ pages: unknown[]; check?: { items: Array<{ id: string }> } }>) {
+    for (let i = 0; i < module.pages.length; i++) await emit(frame, 'course-next');
+    for (const item of module.check?.items ?? []) await emit(frame, 'course-check-answer', { itemId: item.id, response: ['a'] });
+    if (module.check) await emit(frame, 'course-next');
+  }
+  await emit(frame, 'course-test-start');
+  const drawn = await page.evaluate(() => {
+    const data = (window as unknown as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue('cmi.suspend_data');
+    return data;
+  });
+  const items = content.finalTest.items as Array<{ id: string }>;
+  for (const item of items) await emit(frame, 'course-answer', { itemId: item.id, response: ['a', 'b'] });
+  await emit(frame, 'course-test-submit');
+  const suspend = await page.evaluate(() =>
+    (window as unknown as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue('cmi.suspend_data'),
+  );
+  await page.close();
+  if (!suspend || suspend === drawn) throw new Error('the full run did not change suspend_data');
+  return suspend.length;
+}
+
+async function main() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found (install the Debian package "chromium" or set CHROME_PATH).');
+  const output = await buildCourse();
+  if (!output) process.exit(1);
+  const { server, origin } = await serve(output.webDir);
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() });
+  try {
+    const jsGz = await gzippedSize(output.webDir, '.js');
+    const cssGz = await gzippedSize(output.webDir, '.css');
+    const htmlGz = await gzippedSize(output.webDir, '.html');
+    const render = await timeToFirstRender(browser, `${origin}/web/index.html`, 5);
+    const suspend = await fullRunSuspendData(browser, origin);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
+    const rows: Array<[string, string, string]> = [];
+    for (const pkg of output.packages) {
+      const bytes = (await stat(pkg.path)).size;
+      rows.push([`zip ${pkg.standard}`, kb(bytes), `≤ ${BUDGET.zipKB} KB ${verdict(bytes <= BUDGET.zipKB * 1024)}`]);
+    }
+    rows.push(['JS gzipped', kb(jsGz), `≤ ${BUDGET.jsGzKB} KB ${verdict(jsGz <= BUDGET.jsGzKB * 1024)}`]);
+    rows.push(['CSS gzipped', kb(cssGz), 'styles live in the components']);
+    rows.push(['index.html (content) gzipped', kb(htmlGz), '']);
+    rows.push(['build time', `${output.seconds.toFixed(2)} s`, '']);
+    rows.push(['first contentful paint', `${render.fcp.toFixed(0)} ms`, 'median of 5, loopback']);
+    rows.push(['first page rendered', `${render.ready.toFixed(0)} ms`, 'median of 5, loopback']);
+    rows.push(['suspend_data after full run (1.2)', `${suspend} chars`, `≤ ${BUDGET.suspendChars} ${verdict(suspend <= BUDGET.suspendChars)}`]);
+    const width = Math.max(...rows.map((r) => r[0].length));
+    for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`✘ bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * `npm run build`: validate and compile the course, bundle the runtime, write the plain web folder
+ * (dist/web) and one checked SCORM package per standard (dist/<id>-<version>-scorm12.zip, ...-scorm2004.zip).
+ */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+import { compileCourse } from './content/compile';
+import { formatProblem } from './content/problem';
+import { renderIndexHtml } from './index-html';
+import { packageCourse } from '../scorm/package';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuildOutput {
+  webDir: string;
+  packages: Array<{ standard: string; path: string; bytes: number }>;
+  seconds: number;
+}
+
+export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOutput | null> {
+  const started = performance.now();
+  const compiled = await compileCourse({ root });
+  for (const problem of compiled.problems) console.error(formatProblem(problem));
+  if (!compiled.content) {
+    const errors = compiled.problems.filter((p) => p.severity === 'error').length;
+    console.error(`\n✘ Build stopped: ${errors} error${errors === 1 ? '' : 's'} in the course content (see above).`);
+    return null;
+  }
+  const content = compiled.content;
+  const webDir = join(outDir, 'web');
+
+  await viteBuild({
+    configFile: false,
+    root,
+    base: './',
+    logLevel: 'warn',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir: webDir,
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry: join(root, 'src/main.ts'), formats: ['iife'], name: 'Course', fileName: () => 'course.js' },
+    },
+  });
+
+  const template = await readFile(join(root, 'index.html'), 'utf8');
+  await writeFile(join(webDir, 'index.html'), renderIndexHtml(template, content, { script: 'course.js' }));
+  for (const asset of compiled.assets) {
+    const target = join(webDir, asset.to);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(asset.from, target);
+  }
+
+  const packages = await packageCourse({ content, webDir, outDir });
+  return { webDir, packages, seconds: (performance.now() - started) / 1000 };
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  buildCourse()
+    .then((output) => {
+      if (!output) process.exit(1);
+      for (const pkg of output.packages) {
+        console.log(`✔ ${pkg.standard.padEnd(9)} ${pkg.path.slice(root.length + 1)}  ${(pkg.bytes / 1024).toFixed(1)} KB`);
+      }
+      console.log(`✔ web folder ${output.webDir.slice(root.length + 1)}/ (open index.html or serve it)`);
+      console.log(`Built in ${output.seconds.toFixed(1)} s`);
+    })
+    .catch((error: unknown) => {
+      console.error(`✘ Build failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+}

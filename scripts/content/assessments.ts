@@ -1,0 +1,163 @@
+/** Reads, validates and renders assessments/*.yaml (knowledge checks and the final test). */
+import type { FinalTest, Item, KnowledgeCheck, Option } from '../../src/content/types';
+import type { CompileContext } from './context';
+import { findDuplicates } from './context';
+import { plainText, renderMarkdown, type MarkdownMode } from './markdown';
+import { oneOf } from './problem';
+import { checkRefs, type KnownIds } from './refs';
+import { assessmentSchema, type AssessmentSource, type ItemSource } from './schema';
+import { parseYamlFile, type Path, type YamlFile } from './yaml-file';
+import { zodProblems } from './zod-problems';
+
+export interface AssessmentFile {
+  file: string;
+  yaml: YamlFile;
+  data: AssessmentSource | null;
+}
+
+export function readAssessments(ctx: CompileContext): AssessmentFile[] {
+  const out: AssessmentFile[] = [];
+  for (const file of ctx.list('assessments', /\.ya?ml$/)) {
+    const source = ctx.read(file);
+    if (source === undefined) continue;
+    const yaml = parseYamlFile(file, source);
+    ctx.add(yaml.problems);
+    let data: AssessmentSource | null = null;
+    if (yaml.problems.length === 0) {
+      const parsed = assessmentSchema.safeParse(yaml.data);
+      if (parsed.success) data = parsed.data;
+      else ctx.add(zodProblems(yaml, parsed.error.issues));
+    }
+    out.push({ file, yaml, data });
+  }
+  return out;
+}
+
+export function checkAssessments(ctx: CompileContext, files: readonly AssessmentFile[], known: KnownIds | null): void {
+  const valid = files.filter((f): f is AssessmentFile & { data: AssessmentSource } => f.data !== null);
+  for (const { entry, first } of findDuplicates(valid, (f) => f.data.id)) {
+    ctx.error(entry.file, entry.yaml.at(['id']), `Duplicate assessment id "${entry.data.id}"`, `${first.file} already uses it`);
+  }
+  const allItems = valid.flatMap((f) => f.data.items.map((item, index) => ({ f, item, index })));
+  for (const { entry, first } of findDuplicates(allItems, (e) => e.item.id)) {
+    ctx.error(
+      entry.f.file,
+      entry.f.yaml.at(['items', entry.index, 'id']),
+      `Duplicate item id "${entry.item.id}"`,
+      `already used in ${first.f.file}; item ids must be unique over all assessments`,
+    );
+  }
+  for (const f of valid) {
+    f.data.items.forEach((item, i) => checkItem(ctx, f.yaml, ['items', i], item, known));
+    checkDraw(ctx, f, known);
+  }
+}
+
+function checkItem(ctx: CompileContext, yaml: YamlFile, path: Path, item: ItemSource, known: KnownIds | null): void {
+  if (known) {
+    checkRefs(ctx, yaml, [...path, 'leerdoelen'], item.leerdoelen, known.leerdoelen, 'leerdoel');
+    checkRefs(ctx, yaml, [...path, 'sources'], item.sources, known.sources, 'source');
+  }
+  if (item.type === 'true-false') return;
+  const options = item.options.map((o, index) => ({ o, index }));
+  for (const { entry } of findDuplicates(options, (e) => e.o.id)) {
+    ctx.error(yaml.file, yaml.at([...path, 'options', entry.index, 'id']), `Duplicate option id "${entry.o.id}" in item "${item.id}"`, 'give every option of an item its own letter');
+  }
+  const correct = item.options.filter((o) => o.correct).length;
+  if (item.type === 'single-choice' && correct !== 1) {
+    ctx.error(
+      yaml.file,
+      yaml.keyAt([...path, 'options']),
+      `Single-choice item "${item.id}" has ${correct} correct options; it needs exactly one`,
+      correct === 0 ? 'mark the right option with correct: true' : 'use type: multiple-response, or mark only one option correct',
+    );
+  }
+  if (item.type === 'multiple-response' && correct === 0) {
+    ctx.error(yaml.file, yaml.keyAt([...path, 'options']), `Multiple-response item "${item.id}" has no correct option`, 'mark at least one option with correct: true');
+  }
+}
+
+function checkDraw(ctx: CompileContext, f: AssessmentFile & { data: AssessmentSource }, known: KnownIds | null): void {
+  const draw = f.data.drawPerLeerdoel;
+  if (!draw) return;
+  if (f.data.kind !== 'final') {
+    ctx.error(f.file, f.yaml.keyAt(['drawPerLeerdoel']), 'drawPerLeerdoel is only used in the final test', 'remove it from this knowledge check (all its items are shown)');
+    return;
+  }
+  for (const [leerdoel, count] of Object.entries(draw)) {
+    if (known && !known.leerdoelen.includes(leerdoel)) {
+      ctx.error(f.file, f.yaml.keyAt(['drawPerLeerdoel', leerdoel]), `Unknown leerdoel "${leerdoel}"`, `${oneOf(known.leerdoelen)} (defined in modules/course.yaml)`);
+      continue;
+    }
+    const available = f.data.items.filter((i) => i.leerdoelen.includes(leerdoel)).length;
+    if (count > available) {
+      ctx.error(
+        f.file,
+        f.yaml.at(['drawPerLeerdoel', leerdoel]),
+        `drawPerLeerdoel asks for ${count} items for ${leerdoel}, but only ${available} item${available === 1 ? '' : 's'} test ${leerdoel}`,
+        `lower the number to at most ${available} or add items for ${leerdoel}`,
+      );
+    }
+  }
+}
+
+/** Renders one assessment into the runtime shape; problems go to ctx. */
+export function renderAssessment(
+  ctx: CompileContext,
+  f: AssessmentFile & { data: AssessmentSource },
+  pageIds: ReadonlyMap<string, string> | null,
+): KnowledgeCheck | FinalTest {
+  const md = (path: Path, text: string | undefined, mode: MarkdownMode): string => {
+    if (text === undefined) return '';
+    const rendered = renderMarkdown(
+      text,
+      { file: f.file, locate: f.yaml.textLocator(path), pages: pageIds, root: ctx.root, exists: (p) => ctx.isFile(p) },
+      mode,
+    );
+    ctx.add(rendered.problems);
+    ctx.addAssets(rendered.assets);
+    return rendered.html;
+  };
+  const items = f.data.items.map((item, i) => renderItem(item, ['items', i], md));
+  const base = { id: f.data.id, title: f.data.title, introHtml: md(['intro'], f.data.intro, 'block'), items };
+  if (f.data.kind === 'check') return { ...base, kind: 'check' };
+  return f.data.drawPerLeerdoel
+    ? { ...base, kind: 'final', drawPerLeerdoel: { ...f.data.drawPerLeerdoel } }
+    : { ...base, kind: 'final' };
+}
+
+function renderItem(
+  item: ItemSource,
+  path: Path,
+  md: (path: Path, text: string | undefined, mode: MarkdownMode) => string,
+): Item {
+  const questionHtml = md([...path, 'question'], item.question, 'inline');
+  const base = {
+    id: item.id,
+    leerdoelen: item.leerdoelen,
+    sources: item.sources,
+    scenarioHtml: md([...path, 'scenario'], item.scenario, 'block'),
+    questionHtml,
+    feedback: {
+      correctHtml: md([...path, 'feedback', 'correct'], item.feedback.correct, 'block'),
+      incorrectHtml: md([...path, 'feedback', 'incorrect'], item.feedback.incorrect, 'block'),
+    },
+    description: plainText(questionHtml, 250),
+  };
+  if (item.type === 'true-false') {
+    return {
+      ...base,
+      type: 'true-false',
+      answer: item.answer,
+      feedbackTrueHtml: md([...path, 'feedbackTrue'], item.feedbackTrue, 'inline'),
+      feedbackFalseHtml: md([...path, 'feedbackFalse'], item.feedbackFalse, 'inline'),
+    };
+  }
+  const options: Option[] = item.options.map((o, j) => ({
+    id: o.id,
+    html: md([...path, 'options', j, 'text'], o.text, 'inline'),
+    correct: o.correct,
+    feedbackHtml: md([...path, 'options', j, 'feedback'], o.feedback, 'inline'),
+  }));
+  return { ...base, type: item.type, options };
+}

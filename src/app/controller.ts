@@ -1,0 +1,260 @@
+import { html, render, type TemplateResult } from 'lit';
+import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import type { CourseContent, Item } from '../content/types';
+import {
+  attemptsLeft,
+  courseMachine,
+  isCompleted,
+  isPassed,
+  lastScore,
+  leerdoelScores,
+  progressOf,
+  type FlowContext,
+  type FlowEvent,
+} from '../flow/course-machine';
+import { flowModelOf } from '../flow/model';
+import type { Response } from '../flow/saved-state';
+import { decodeState, encodeState } from '../state/codec';
+import type { CourseResult, LaunchData, LmsConnection } from '../lms/types';
+import type { Notice } from '../components/types';
+import type { CourseShell } from '../components/course-shell';
+import { nl } from '../i18n/nl';
+import { interactionOf } from './interactions';
+import { drawnItems, resultOf, sourcesOf, tocOf } from './view-model';
+
+type Snapshot = SnapshotFrom<typeof courseMachine>;
+
+/**
+ * The edge of the runtime: it owns the flow actor, turns its actions into LMS calls, renders the
+ * components from each snapshot and turns their `course-*` events into machine events.
+ */
+export class CourseController {
+  private readonly actor: ActorRefFrom<typeof courseMachine>;
+  private readonly itemIds: string[];
+  private readonly checkItems = new Map<string, Item>();
+  private notice: Notice | null = null;
+  private lastPosition = -1;
+  private stepEnteredAt = Date.now();
+  private attemptStartedAt = Date.now();
+  private finished = false;
+
+  constructor(
+    private readonly content: CourseContent,
+    private readonly lms: LmsConnection,
+    launch: LaunchData,
+    private readonly root: HTMLElement,
+    notice: Notice | null = null,
+  ) {
+    const model = flowModelOf(content);
+    for (const item of Object.values(model.checkItems)) this.checkItems.set(item.id, item);
+    this.itemIds = [...this.checkItems.keys(), ...content.finalTest.items.map((item) => item.id)];
+    this.notice = notice;
+
+    const decoded = decodeState(launch.suspendData, model.steps, this.itemIds);
+    if (decoded.status === 'partial') this.notice = { kind: 'warning', text: nl.notices.statePartial };
+    if (decoded.status === 'unreadable') this.notice = { kind: 'warning', text: nl.notices.stateUnreadable };
+
+    const machine = courseMachine.provide({
+      actions: {
+        persist: ({ context }) => this.persist(context),
+        reportCheckAnswer: (_, params) => this.reportCheckAnswer(params.itemId, params.response),
+        reportAttempt: ({ context }) => this.reportAttempt(context),
+      },
+    });
+    this.actor = createActor(machine, {
+      input: { model, saved: decoded.status === 'empty' ? undefined : decoded.state },
+    });
+  }
+
+  start(): void {
+    this.actor.subscribe((snapshot) => this.render(snapshot));
+    this.actor.start();
+    // Record the starting point (and objectives) once, so even a learner who leaves at once resumes.
+    this.persist(this.actor.getSnapshot().context);
+    this.root.addEventListener('course-navigate', (e) => this.send({ type: 'GOTO', index: detail<{ index: number }>(e).index }));
+    this.root.addEventListener('course-navigate-page', (e) => {
+      const index = this.actor.getSnapshot().context.model.steps.findIndex(
+        (step) => step.id === detail<{ pageId: string }>(e).pageId,
+      );
+      this.send({ type: 'GOTO', index });
+    });
+    this.root.addEventListener('course-next', () => this.send({ type: 'NEXT' }));
+    this.root.addEventListener('course-previous', () => this.send({ type: 'PREVIOUS' }));
+    this.root.addEventListener('course-check-answer', (e) => {
+      const { itemId, response } = detail<{ itemId: string; response: Response }>(e);
+      this.send({ type: 'CHECK_ANSWER', itemId, response });
+    });
+    this.root.addEventListener('course-test-start', () => this.startAttempt('START_TEST'));
+    this.root.addEventListener('course-test-retry', () => this.startAttempt('RETRY_TEST'));
+    this.root.addEventListener('course-answer', (e) => {
+      const { itemId, response } = detail<{ itemId: string; response: Response }>(e);
+      this.send({ type: 'ANSWER', itemId, response });
+    });
+    this.root.addEventListener('course-test-submit', () => this.send({ type: 'SUBMIT_TEST' }));
+    this.root.addEventListener('course-notice-dismiss', () => {
+      this.notice = null;
+      this.render(this.actor.getSnapshot());
+    });
+    // pagehide is the one event browsers fire reliably when a tab or LMS frame goes away;
+    // visibilitychange covers mobile browsers that are killed in the background without it.
+    window.addEventListener('pagehide', () => this.finish());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.lms.commit();
+    });
+  }
+
+  /** End the LMS session once (also called on pagehide). */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const context = this.actor.getSnapshot().context;
+    this.persist(context);
+    this.lms.finish(isCompleted(context));
+  }
+
+  private send(event: FlowEvent): void {
+    if (!this.finished) this.actor.send(event);
+  }
+
+  private startAttempt(type: 'START_TEST' | 'RETRY_TEST'): void {
+    this.attemptStartedAt = Date.now();
+    // The seed only decides the draw; the drawn ids themselves are saved, so resume needs no seed.
+    this.send({ type, seed: Math.floor(Math.random() * 2 ** 31) });
+  }
+
+  private persist(context: FlowContext): void {
+    const steps = context.model.steps;
+    const saved = this.lms.save({
+      location: steps[context.position]?.id ?? '',
+      suspendData: encodeState(context, steps, this.itemIds),
+    });
+    const resultSet = this.lms.setResult(this.resultOf(context));
+    const committed = this.lms.commit();
+    if (!(saved && resultSet && committed) && this.lms.standard !== 'standalone') {
+      this.showNotice({ kind: 'warning', text: nl.notices.saveFailed });
+    } else if (this.notice?.text === nl.notices.saveFailed) {
+      this.showNotice(null);
+    }
+  }
+
+  private resultOf(context: FlowContext): CourseResult {
+    const scores = leerdoelScores(
+      context,
+      this.content.leerdoelen.map((leerdoel) => leerdoel.id),
+    );
+    const tested = context.test.scores.length > 0;
+    const needed = this.content.passingScore / 100;
+    return {
+      scaled: lastScore(context),
+      passed: isPassed(context),
+      completed: isCompleted(context),
+      progress: progressOf(context),
+      objectives: this.content.leerdoelen.map((leerdoel) => {
+        const scaled = tested ? scores[leerdoel.id] ?? undefined : undefined;
+        return {
+          id: leerdoel.id,
+          description: leerdoel.text,
+          scaled: scaled ?? undefined,
+          completed: scaled !== undefined,
+          passed: scaled === undefined ? undefined : scaled >= needed - 1e-9,
+        };
+      }),
+    };
+  }
+
+  private reportCheckAnswer(itemId: string, response: Response): void {
+    const item = this.checkItems.get(itemId);
+    if (!item) return;
+    const latency = (Date.now() - this.stepEnteredAt) / 1000;
+    this.lms.recordInteraction(interactionOf(item, response, 0, latency, new Date()));
+  }
+
+  private reportAttempt(context: FlowContext): void {
+    const latency = (Date.now() - this.attemptStartedAt) / 1000;
+    const now = new Date();
+    for (const item of drawnItems(this.content, context)) {
+      this.lms.recordInteraction(interactionOf(item, context.test.answers[item.id], context.test.attempt, latency, now));
+    }
+  }
+
+  private showNotice(notice: Notice | null): void {
+    if (notice?.text === this.notice?.text) return;
+    this.notice = notice;
+    // Rendering happens on the next snapshot; persisting happens inside a transition.
+    queueMicrotask(() => this.render(this.actor.getSnapshot()));
+  }
+
+  private render(snapshot: Snapshot): void {
+    const { context } = snapshot;
+    const moved = context.position !== this.lastPosition;
+    if (moved) {
+      this.stepEnteredAt = Date.now();
+    }
+    render(
+      html`<course-shell
+        .courseTitle=${this.content.title}
+        .logoSrc=${this.content.theme.logo}
+        .logoAlt=${this.content.theme.logoAlt}
+        .toc=${tocOf(this.content, context)}
+        .progress=${progressOf(context)}
+        .notice=${this.notice}
+        >${this.view(snapshot)}</course-shell
+      >`,
+      this.root,
+    );
+    if (moved && this.lastPosition !== -1) {
+      const shell = this.root.querySelector<CourseShell>('course-shell');
+      void shell?.updateComplete.then(() => shell.focusMain());
+    }
+    this.lastPosition = context.position;
+  }
+
+  private view(snapshot: Snapshot): TemplateResult {
+    const { context } = snapshot;
+    const step = context.model.steps[context.position]!;
+    const hasPrevious = context.position > 0;
+    const hasNext = context.position < context.model.steps.length - 1;
+    const module = this.content.modules.find((m) => m.id === step.moduleId);
+    if (step.kind === 'page' && module) {
+      const page = module.pages.find((p) => p.id === step.id)!;
+      return html`<course-page
+        .page=${page}
+        .moduleTitle=${module.title}
+        .sources=${sourcesOf(this.content, page.sources)}
+        .hasPrevious=${hasPrevious}
+        .hasNext=${hasNext}
+      ></course-page>`;
+    }
+    if (step.kind === 'check' && module?.check) {
+      return html`<course-check
+        .check=${module.check}
+        .answers=${context.checkAnswers}
+        .sources=${this.content.sources}
+        .hasPrevious=${hasPrevious}
+        .hasNext=${hasNext}
+      ></course-check>`;
+    }
+    if (snapshot.matches({ test: 'result' })) {
+      return html`<course-result .result=${resultOf(this.content, context)}></course-result>`;
+    }
+    const status = snapshot.matches({ test: 'locked' })
+      ? 'locked'
+      : snapshot.matches({ test: 'inProgress' })
+        ? 'in-progress'
+        : 'intro';
+    return html`<course-final-test
+      .test=${this.content.finalTest}
+      .items=${drawnItems(this.content, context)}
+      .answers=${context.test.answers}
+      .status=${status}
+      .lockedReason=${nl.notices.testLocked}
+      .attempt=${context.test.attempt}
+      .attemptsLeft=${attemptsLeft(context)}
+      .passingScore=${this.content.passingScore}
+    ></course-final-test>`;
+  }
+}
+
+function detail<T>(event: Event): T {
+  return (event as CustomEvent<T>).detail;
+}

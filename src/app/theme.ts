@@ -1,0 +1,19 @@
+import type { Theme } from '../content/types';
+
+/**
+ * Sets the theme's custom properties and the page's base styles. Done from script through the
+ * CSSOM (not an inline <style>), so a strict Content-Security-Policy without 'unsafe-inline' holds.
+ */
+export function applyTheme(root: HTMLElement, theme: Theme): void {
+  root.style.setProperty('--course-primary', theme.primary);
+  root.style.setProperty('--course-background', theme.background);
+  root.style.setProperty('--course-text', theme.text);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
+    html { background: var(--course-background); color: var(--course-text);
+      font-family: var(--course-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      -webkit-text-size-adjust: 100%; }
+    body { margin: 0; }
+  `);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}

@@ -1,0 +1,170 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { KnowledgeCheck } from '../content/types';
+import {
+  deepActiveElement,
+  describe,
+  it,
+  multipleResponse,
+  overflowing,
+  q,
+  qa,
+  record,
+  settle,
+  singleChoice,
+  sources,
+  trueFalse,
+} from '../../tests/browser/question-fixtures';
+import type { ResponseDetail } from './choice-base';
+import './course-check';
+import type { CourseCheck } from './course-check';
+
+const check: KnowledgeCheck = {
+  id: 'kc1',
+  kind: 'check',
+  title: 'Kennischeck',
+  introHtml: '<p>Test wat je weet.</p>',
+  items: [singleChoice, multipleResponse, trueFalse],
+};
+
+const render = async (answers: Record<string, string[]> = {}, hasPrevious = true, hasNext = true) => {
+  const el = await fixture<CourseCheck>(html`<course-check
+    .check=${check}
+    .answers=${answers}
+    .sources=${sources}
+    .hasPrevious=${hasPrevious}
+    .hasNext=${hasNext}
+  ></course-check>`);
+  await settle();
+  return el;
+};
+
+const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+/** The inner choice element of item i. */
+const choice = (el: Element, i: number) => qa(el, 'course-question')[i]!.shadowRoot!.firstElementChild!;
+const checkButtons = (el: Element) => qa<HTMLButtonElement>(el, '[part=check-button]');
+const feedbackOf = (el: Element, i: number) => choice(el, i).shadowRoot!.querySelector('course-feedback');
+
+describe('course-check', () => {
+  it('renders title, intro, numbered items with a disabled "Controleer" each, and previous/next', async () => {
+    const el = await render();
+    expect(text(q(el, 'h1'))).to.equal('Kennischeck');
+    expect(text(q(el, '[part=intro]'))).to.equal('Test wat je weet.');
+    expect(qa(el, 'section h2').map(text)).to.deep.equal(['Vraag 1 van 3', 'Vraag 2 van 3', 'Vraag 3 van 3']);
+    expect(checkButtons(el).map((b) => [text(b), b.disabled])).to.deep.equal([
+      ['Controleer vraag 1 van 3', true],
+      ['Controleer vraag 2 van 3', true],
+      ['Controleer vraag 3 van 3', true],
+    ]);
+    expect([0, 1, 2].map((i) => feedbackOf(el, i))).to.deep.equal([null, null, null]);
+    expect(text(q(el, '[part=previous]'))).to.equal('Vorige');
+    expect(text(q(el, '[part=next]'))).to.equal('Volgende');
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides previous/next when not available', async () => {
+    const el = await render({}, false, false);
+    expect(qa(el, '[part=nav] button')).to.have.length(0);
+  });
+
+  it('on click: enables "Controleer", dispatches course-check-answer, shows feedback and focuses it', async () => {
+    const el = await render();
+    const answers = record<ResponseDetail>(el, 'course-check-answer');
+    const leaked = record(el, 'course-response-change');
+    (choice(el, 0).shadowRoot!.querySelectorAll('label')[1] as HTMLElement).click();
+    await settle();
+    expect(leaked).to.have.length(0); // only course-check-answer is this element's event
+    expect(checkButtons(el)[0]!.disabled).to.equal(false);
+    expect(feedbackOf(el, 0)).to.equal(null); // not before "Controleer"
+    // The live region is already there, empty, before the feedback arrives.
+    const live = choice(el, 0).shadowRoot!.querySelector('[role=status]')!;
+    expect(live.children).to.have.length(0);
+
+    checkButtons(el)[0]!.click();
+    await settle();
+    expect(answers.map((e) => e.detail)).to.deep.equal([{ itemId: 'sc1', response: ['b'] }]);
+    expect(answers[0]!.bubbles && answers[0]!.composed).to.equal(true);
+    const feedback = feedbackOf(el, 0)!;
+    expect(feedback.parentElement).to.equal(live);
+    const heading = feedback.shadowRoot!.querySelector('h3')!;
+    expect(text(heading)).to.equal('Juist');
+    expect(deepActiveElement()).to.equal(heading);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a resumed check with its answers checked and feedback', async () => {
+    const el = await render({ sc1: ['a'], tf1: ['false'] });
+    const inputs = choice(el, 0).shadowRoot!.querySelectorAll('input');
+    expect([...inputs].map((i) => i.checked)).to.deep.equal([true, false, false]);
+    expect(text(feedbackOf(el, 0)!.shadowRoot!.querySelector('h3')!)).to.equal('Niet juist');
+    expect(feedbackOf(el, 1)).to.equal(null);
+    expect(text(feedbackOf(el, 2)!.shadowRoot!.querySelector('h3')!)).to.equal('Juist');
+    expect(checkButtons(el).map((b) => b.disabled)).to.deep.equal([false, true, false]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets the learner change a checked answer and check again', async () => {
+    const el = await render({ sc1: ['a'] });
+    const events = record<ResponseDetail>(el, 'course-check-answer');
+    (choice(el, 0).shadowRoot!.querySelectorAll('label')[1] as HTMLElement).click();
+    await settle();
+    expect(feedbackOf(el, 0)).to.equal(null); // the old feedback no longer matches the answer
+    checkButtons(el)[0]!.click();
+    await settle();
+    expect(events.map((e) => e.detail)).to.deep.equal([{ itemId: 'sc1', response: ['b'] }]);
+    expect(text(feedbackOf(el, 0)!.shadowRoot!.querySelector('h3')!)).to.equal('Juist');
+    // The controller echoing the answers keeps the state.
+    el.answers = { sc1: ['b'] };
+    await settle();
+    expect(text(feedbackOf(el, 0)!.shadowRoot!.querySelector('h3')!)).to.equal('Juist');
+  });
+
+  it('works with the keyboard only: choose, Tab to "Controleer", Enter', async () => {
+    const el = await render();
+    const events = record<ResponseDetail>(el, 'course-check-answer');
+    await sendKeys({ press: 'Tab' }); // first radio of item 1
+    await sendKeys({ press: 'ArrowDown' }); // selects b
+    await sendKeys({ press: 'Tab' }); // "Controleer"
+    expect(deepActiveElement()).to.equal(checkButtons(el)[0]);
+    await sendKeys({ press: 'Enter' });
+    await settle();
+    expect(events.map((e) => e.detail)).to.deep.equal([{ itemId: 'sc1', response: ['b'] }]);
+    const heading = feedbackOf(el, 0)!.shadowRoot!.querySelector('h3')!;
+    expect(deepActiveElement()).to.equal(heading);
+    // From the feedback, Tab goes on to the next item's options; Space checks a box there.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await settle();
+    expect(events.map((e) => e.detail)).to.deep.equal([
+      { itemId: 'sc1', response: ['b'] },
+      { itemId: 'mr1', response: ['a', 'c'] },
+    ]);
+    expect(text(feedbackOf(el, 1)!.shadowRoot!.querySelector('h3')!)).to.equal('Juist');
+  });
+
+  it('dispatches course-previous and course-next (click and keyboard)', async () => {
+    const el = await render();
+    const previous = record(el, 'course-previous');
+    const next = record(el, 'course-next');
+    q(el, '[part=previous]').click();
+    q(el, '[part=next]').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(previous).to.have.length(1);
+    expect(next).to.have.length(1);
+    expect(next[0]!.bubbles && next[0]!.composed).to.equal(true);
+  });
+
+  it('fits 320 px (200 % zoom) without horizontal scrolling, feedback included', async () => {
+    const el = await render({ sc1: ['a'], mr1: ['a'], tf1: ['true'] });
+    el.style.width = '320px';
+    await settle();
+    expect(feedbackOf(el, 1)).to.exist;
+    expect(overflowing(el)).to.deep.equal([]);
+    for (const b of qa(el, 'button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+  });
+});

@@ -1,0 +1,140 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { isAnswered } from '../assessment/score';
+import type { KnowledgeCheck, Source } from '../content/types';
+import { nl } from '../i18n/nl';
+import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
+import './course-question';
+import { baseStyles } from './shared-styles';
+
+type Answers = Record<string, string[]>;
+const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  !!a && !!b && a.length === b.length && a.every((id, i) => id === b[i]);
+
+/**
+ * A module's knowledge check. Each item has its own "Controleer" button; checking shows the
+ * feedback (announced, focus on its heading). The learner may change the answer and check again:
+ * feedback is shown only while the selection equals the last checked answer, so it never describes
+ * another answer than the one on screen.
+ */
+export class CourseCheck extends LitElement {
+  static override properties = {
+    check: { attribute: false },
+    answers: { attribute: false },
+    sources: { attribute: false },
+    hasPrevious: { type: Boolean, attribute: 'has-previous' },
+    hasNext: { type: Boolean, attribute: 'has-next' },
+    responses: { state: true },
+    checked: { state: true },
+  };
+
+  static override styles = [baseStyles, assessmentStyles];
+
+  declare check: KnowledgeCheck | null;
+  /** Checked answers by item id (from the saved state). */
+  declare answers: Answers;
+  declare sources: Source[];
+  declare hasPrevious: boolean;
+  declare hasNext: boolean;
+  /** Current selections, checked or not. */
+  declare protected responses: Answers;
+  /** Checked answers: `answers` plus those checked since (before the controller echoes them). */
+  declare protected checked: Answers;
+
+  constructor() {
+    super();
+    this.check = null;
+    this.answers = {};
+    this.sources = [];
+    this.hasPrevious = false;
+    this.hasNext = false;
+    this.responses = {};
+    this.checked = {};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('check')) {
+      this.responses = {};
+      this.checked = {};
+    }
+    if (changed.has('check') || changed.has('answers')) {
+      this.checked = { ...this.checked, ...this.answers };
+      // A resumed check shows the saved answers; selections made here win over echoes.
+      this.responses = { ...this.answers, ...this.responses };
+    }
+  }
+
+  override render() {
+    const check = this.check;
+    if (!check) return nothing;
+    const total = check.items.length;
+    return html`
+      <h1 part="title" tabindex="-1">${check.title}</h1>
+      <div part="intro">${unsafeHTML(check.introHtml)}</div>
+      ${check.items.map((item, i) => {
+        const response = this.responses[item.id];
+        return html`<section class="item" part="item" aria-labelledby="q${i}">
+          <h2 id="q${i}" part="item-heading">${nl.questions.questionOf(i + 1, total)}</h2>
+          <course-question
+            part="question"
+            .item=${item}
+            .response=${response ?? null}
+            .showFeedback=${same(response, this.checked[item.id])}
+            .sources=${this.sources}
+            @course-response-change=${this.onChange}
+          >
+            <button
+              slot="actions"
+              class="button"
+              part="check-button"
+              type="button"
+              ?disabled=${!isAnswered(response)}
+              @click=${() => this.onCheck(i)}
+            >
+              ${nl.questions.check}<span class="visually-hidden">
+                ${nl.questions.questionOf(i + 1, total).toLowerCase()}</span
+              >
+            </button>
+          </course-question>
+        </section>`;
+      })}
+      <div class="nav" part="nav">
+        ${this.hasPrevious
+          ? html`<button class="button secondary" part="previous" type="button" @click=${() => emit(this, 'course-previous')}>
+              ${nl.shell.previous}
+            </button>`
+          : nothing}
+        ${this.hasNext
+          ? html`<button class="button" part="next" type="button" @click=${() => emit(this, 'course-next')}>
+              ${nl.shell.next}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private onChange(event: CustomEvent<ResponseDetail>) {
+    // Translated into course-check-answer on "Controleer"; not part of this element's contract.
+    event.stopPropagation();
+    const { itemId, response } = event.detail;
+    this.responses = { ...this.responses, [itemId]: response };
+  }
+
+  private async onCheck(index: number) {
+    const item = this.check?.items[index];
+    const response = item && this.responses[item.id];
+    if (!item || !isAnswered(response)) return;
+    this.checked = { ...this.checked, [item.id]: response };
+    emit(this, 'course-check-answer', { itemId: item.id, response: [...response] } satisfies ResponseDetail);
+    await this.updateComplete;
+    await this.renderRoot.querySelectorAll('course-question')[index]?.focusFeedback();
+  }
+}
+
+customElements.define('course-check', CourseCheck);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-check': CourseCheck;
+  }
+}

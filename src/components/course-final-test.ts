@@ -1,0 +1,216 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { isAnswered } from '../assessment/score';
+import type { FinalTest, Item } from '../content/types';
+import { nl } from '../i18n/nl';
+import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
+import './course-question';
+import { baseStyles } from './shared-styles';
+
+export type FinalTestStatus = 'locked' | 'intro' | 'in-progress';
+
+/**
+ * The final test: locked (only the reason), intro (facts and a start button) or in progress (the
+ * drawn items without feedback; every change is reported at once as course-answer, so closing the
+ * window loses nothing). Submitting with unanswered items asks for confirmation in an in-page
+ * alertdialog first.
+ */
+export class CourseFinalTest extends LitElement {
+  static override properties = {
+    test: { attribute: false },
+    items: { attribute: false },
+    answers: { attribute: false },
+    status: {},
+    lockedReason: { attribute: 'locked-reason' },
+    attempt: { type: Number },
+    attemptsLeft: { attribute: false },
+    passingScore: { type: Number, attribute: 'passing-score' },
+    confirming: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    assessmentStyles,
+    css`
+      .dialog {
+        margin: 1rem 0;
+        padding: 0.25rem 1rem;
+        border: 2px solid var(--_text);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+      }
+      .dialog h2 {
+        font-size: 1.125rem;
+      }
+    `,
+  ];
+
+  declare test: FinalTest | null;
+  /** The items drawn for this attempt, in the order shown. */
+  declare items: Item[];
+  declare answers: Record<string, string[]>;
+  declare status: FinalTestStatus;
+  declare lockedReason: string;
+  /** Attempts started so far (1-based number of the current attempt while in progress; 0 = none). */
+  declare attempt: number;
+  /** Attempts that can still be started (the one in progress not included); null = unlimited. */
+  declare attemptsLeft: number | null;
+  /** Percent needed to pass. */
+  declare passingScore: number;
+  declare protected confirming: boolean;
+
+  constructor() {
+    super();
+    this.test = null;
+    this.items = [];
+    this.answers = {};
+    this.status = 'locked';
+    this.lockedReason = '';
+    this.attempt = 0;
+    this.attemptsLeft = null;
+    this.passingScore = 0;
+    this.confirming = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('status')) this.confirming = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    // After "start" the button is gone: keep focus from falling back to <body>.
+    if (changed.get('status') === 'intro' && this.status === 'in-progress') this.focusIn('h1');
+  }
+
+  override render() {
+    const test = this.test;
+    if (!test) return nothing;
+    return html`<h1 part="title" tabindex="-1">${test.title}</h1>
+      ${this.status === 'locked'
+        ? html`<p part="locked">${this.lockedReason}</p>`
+        : this.status === 'intro'
+          ? this.renderIntro(test)
+          : this.renderItems()}`;
+  }
+
+  private renderIntro(test: FinalTest) {
+    const q = nl.questions;
+    const count = this.items.length || drawnCount(test);
+    const next = this.attempt + 1;
+    return html`<div part="intro">${unsafeHTML(test.introHtml)}</div>
+      <ul part="facts">
+        <li>${q.itemCount(count)}</li>
+        <li>${q.passingScore(this.passingScore)}</li>
+        <li>
+          ${this.attemptsLeft === null
+            ? q.attemptUnlimited(next)
+            : q.attemptOf(next, this.attempt + this.attemptsLeft)}
+        </li>
+      </ul>
+      <div class="actions">
+        <button class="button" part="start" type="button" @click=${() => emit(this, 'course-test-start')}>
+          ${q.start}
+        </button>
+      </div>`;
+  }
+
+  private renderItems() {
+    const q = nl.questions;
+    const total = this.items.length;
+    const open = this.items.filter((item) => !isAnswered(this.answers[item.id])).length;
+    return html`<p part="attempt">
+        ${this.attemptsLeft === null
+          ? q.attemptUnlimited(this.attempt)
+          : q.attemptOf(this.attempt, this.attempt + this.attemptsLeft)}
+      </p>
+      ${this.items.map(
+        (item, i) => html`<section class="item" part="item" aria-labelledby="q${i}">
+          <h2 id="q${i}" part="item-heading">${q.questionOf(i + 1, total)}</h2>
+          <course-question
+            part="question"
+            .item=${item}
+            .response=${this.answers[item.id] ?? null}
+            @course-response-change=${this.onChange}
+          ></course-question>
+        </section>`,
+      )}
+      <p id="answered" part="answered">${q.answered(total - open, total)}</p>
+      <div class="actions">
+        <button class="button" part="submit" type="button" aria-describedby="answered" @click=${this.onSubmit}>
+          ${q.submit}
+        </button>
+      </div>
+      ${this.confirming
+        ? html`<div
+            class="dialog"
+            part="dialog"
+            role="alertdialog"
+            aria-labelledby="confirm-title"
+            aria-describedby="confirm-text"
+            @keydown=${this.onDialogKey}
+          >
+            <h2 id="confirm-title">${q.confirmTitle}</h2>
+            <p id="confirm-text">${q.confirmText(open)}</p>
+            <div class="actions">
+              <button class="button" part="confirm" type="button" @click=${this.submit}>${q.confirmSubmit}</button>
+              <button class="button secondary" part="cancel" type="button" @click=${this.cancel}>
+                ${q.confirmCancel}
+              </button>
+            </div>
+          </div>`
+        : nothing}`;
+  }
+
+  private onChange(event: CustomEvent<ResponseDetail>) {
+    // Re-emitted as course-answer, the event of this element's contract.
+    event.stopPropagation();
+    const { itemId, response } = event.detail;
+    this.answers = { ...this.answers, [itemId]: response };
+    emit(this, 'course-answer', { itemId, response: [...response] } satisfies ResponseDetail);
+  }
+
+  private onSubmit() {
+    if (this.items.every((item) => isAnswered(this.answers[item.id]))) return this.submit();
+    this.confirming = true;
+    // The least destructive choice gets focus (WAI-ARIA alertdialog pattern).
+    this.focusIn('[part=cancel]');
+  }
+
+  private submit() {
+    this.confirming = false;
+    emit(this, 'course-test-submit');
+  }
+
+  private cancel() {
+    this.confirming = false;
+    this.focusIn('[part=submit]');
+  }
+
+  private onDialogKey(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.cancel();
+  }
+
+  private async focusIn(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+/** How many items an attempt will have, before they are drawn. */
+function drawnCount(test: FinalTest): number {
+  const per = test.drawPerLeerdoel;
+  if (!per) return test.items.length;
+  return Math.min(
+    test.items.length,
+    Object.values(per).reduce((sum, n) => sum + n, 0),
+  );
+}
+
+customElements.define('course-final-test', CourseFinalTest);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-final-test': CourseFinalTest;
+  }
+}

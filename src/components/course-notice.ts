@@ -1,0 +1,89 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { nl } from '../i18n/nl';
+import { baseStyles } from './shared-styles';
+import type { Notice } from './types';
+
+const icons: Record<Notice['kind'], string> = { info: 'i', warning: '!', error: '×' };
+
+/**
+ * A message from the runtime (e.g. "progress could not be saved"). Info is polite (role=status),
+ * warnings and errors interrupt (role=alert). Kind is conveyed by icon and hidden text, not colour.
+ */
+export class CourseNotice extends LitElement {
+  static override properties = { notice: { attribute: false } };
+  static override styles = [
+    baseStyles,
+    css`
+      .notice {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 1rem;
+        border: 2px solid var(--_border);
+        border-left-width: 0.5rem;
+        border-radius: var(--_radius);
+        background: var(--_bg);
+      }
+      .warning {
+        border-color: #8a5a00;
+      }
+      .error {
+        border-color: var(--_danger);
+      }
+      .icon {
+        display: inline-grid;
+        place-items: center;
+        width: 1.5rem;
+        height: 1.5rem;
+        border-radius: 50%;
+        background: var(--_text);
+        color: var(--_bg);
+        font-weight: 700;
+        flex: none;
+      }
+      .text {
+        flex: 1 1 12rem;
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Typed as nullable so the element can stay in the DOM (a stable live region) between notices. */
+  declare notice: Notice | null;
+
+  constructor() {
+    super();
+    this.notice = null;
+  }
+
+  override render() {
+    const n = this.notice;
+    if (!n) return nothing;
+    return html`<div
+      class="notice ${n.kind}"
+      part="notice"
+      role=${n.kind === 'info' ? 'status' : 'alert'}
+    >
+      <span class="icon" aria-hidden="true">${icons[n.kind]}</span>
+      <p class="text">
+        <span class="visually-hidden">${nl.shell.noticeKinds[n.kind]}: </span>${n.text}
+      </p>
+      <button class="button secondary" part="dismiss" type="button" @click=${this.dismiss}>
+        ${nl.shell.dismiss}
+      </button>
+    </div>`;
+  }
+
+  private dismiss() {
+    this.dispatchEvent(new CustomEvent('course-notice-dismiss', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('course-notice', CourseNotice);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-notice': CourseNotice;
+  }
+}

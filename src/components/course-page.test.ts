@@ -1,0 +1,122 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Page, Source } from '../content/types';
+import './course-page';
+import type { CoursePage } from './course-page';
+
+const page: Page = {
+  id: 'p1',
+  title: 'Wat is ervaringsdeskundigheid?',
+  leerdoelen: ['ld1'],
+  minutes: 4,
+  sources: ['s1'],
+  html: `<p>Lees ook <a href="#page=p%202">de volgende pagina</a> en <a href="https://example.org/">extern</a>.</p>
+    <table><caption>Rollen</caption><thead><tr><th>Rol</th><th>Taak</th></tr></thead>
+    <tbody><tr><td>Ervaringsdeskundige</td><td>Steunen</td></tr></tbody></table>`,
+};
+const sources: Source[] = [{ id: 's1', title: 'Kennisbundel Ervaringsdeskundigheid', publisher: 'Vilans', year: 2023 }];
+
+async function render(opts: Partial<{ hasPrevious: boolean; hasNext: boolean }> = {}) {
+  return fixture<CoursePage>(html`<course-page
+    .page=${page}
+    .moduleTitle=${"Module 1: Basis"}
+    .sources=${sources}
+    .hasPrevious=${opts.hasPrevious ?? true}
+    .hasNext=${opts.hasNext ?? true}
+  ></course-page>`);
+}
+
+describe('course-page', () => {
+  it('renders title, module context, reading time, body and sources', async () => {
+    const el = await render();
+    const root = el.shadowRoot!;
+    const h1 = root.querySelector('article h1')!;
+    expect(h1.textContent).to.equal(page.title);
+    expect(h1.getAttribute('tabindex')).to.equal('-1');
+    expect(root.querySelector('.context')!.textContent).to.contain('Module 1: Basis');
+    expect(root.textContent).to.contain('Leestijd ongeveer 4 minuten');
+    expect(root.querySelector('.body a[href^="#page="]')!.textContent).to.equal('de volgende pagina');
+    const srcSection = root.querySelector('.sources')!;
+    expect(srcSection.querySelector('h2')!.textContent).to.equal('Bronnen');
+    const li = srcSection.querySelector('li')!.textContent!.replace(/\s+/g, ' ');
+    expect(li).to.contain('Kennisbundel Ervaringsdeskundigheid');
+    expect(li).to.contain('Vilans');
+    expect(li).to.contain('2023');
+    await expect(el).to.be.accessible();
+  });
+
+  it('wraps tables in a labelled, focusable scroll region', async () => {
+    const el = await render();
+    const region = el.shadowRoot!.querySelector('.table-scroll')!;
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal('0');
+    expect(region.getAttribute('aria-label')).to.equal('Tabel: Rollen');
+    expect(region.querySelector('table')).to.not.equal(null);
+  });
+
+  it('shows only the buttons that apply', async () => {
+    const el = await render({ hasPrevious: false, hasNext: true });
+    const buttons = [...el.shadowRoot!.querySelectorAll('.pager button')];
+    expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Volgende →']);
+    el.hasNext = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.pager')).to.equal(null);
+  });
+
+  it('dispatches course-previous and course-next', async () => {
+    const el = await render();
+    const [prev, next] = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.pager button');
+    setTimeout(() => prev!.click());
+    const p = await oneEvent(el, 'course-previous');
+    expect(p.composed).to.equal(true);
+    setTimeout(() => next!.click());
+    const n = await oneEvent(el, 'course-next');
+    expect(n.bubbles).to.equal(true);
+  });
+
+  it('turns internal links into course-navigate-page and leaves external links alone', async () => {
+    const el = await render();
+    const seen: string[] = [];
+    el.addEventListener('course-navigate-page', (e) => seen.push((e as CustomEvent<{ pageId: string }>).detail.pageId));
+    const internal = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="#page="]')!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    internal.dispatchEvent(click);
+    expect(click.defaultPrevented).to.equal(true);
+    expect(seen).to.deep.equal(['p 2']);
+    const external = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="https"]')!;
+    const click2 = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    external.addEventListener('click', (e) => e.preventDefault()); // keep the test page in place
+    external.dispatchEvent(click2);
+    expect(seen).to.have.length(1);
+  });
+
+  it('works by keyboard: Enter on an internal link, Tab to the buttons', async () => {
+    const el = await render();
+    const root = el.shadowRoot!;
+    const seen: string[] = [];
+    el.addEventListener('course-navigate-page', (e) => seen.push((e as CustomEvent<{ pageId: string }>).detail.pageId));
+    let next = 0;
+    el.addEventListener('course-next', () => next++);
+    root.querySelector<HTMLAnchorElement>('a[href^="#page="]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(seen).to.deep.equal(['p 2']);
+    expect(location.hash).to.not.contain('page=');
+    await sendKeys({ press: 'Tab' }); // external link
+    await sendKeys({ press: 'Tab' }); // table region
+    expect(root.activeElement!.classList.contains('table-scroll')).to.equal(true);
+    await sendKeys({ press: 'Tab' }); // previous
+    await sendKeys({ press: 'Tab' }); // next
+    expect(root.activeElement!.textContent).to.contain('Volgende');
+    await sendKeys({ press: 'Space' });
+    expect(next).to.equal(1);
+  });
+
+  it('keeps a wide table inside the page at 300px: the region scrolls, not the page', async () => {
+    const wide = '<table><tr>' + '<td>Ervaringsdeskundigheidsontwikkeling</td>'.repeat(6) + '</tr></table>';
+    // Lit element as fixture root: a plain <div> root makes fixture wait for rAF, which stalls in background tabs.
+    const cp = await fixture<CoursePage>(html`<course-page style="width: 300px" .page=${{ ...page, html: wide }}></course-page>`);
+    const region = cp.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
+    expect(cp.scrollWidth).to.be.at.most(300);
+    expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+  });
+});

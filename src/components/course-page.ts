@@ -1,0 +1,184 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Page, Source } from '../content/types';
+import { nl } from '../i18n/nl';
+import { baseStyles } from './shared-styles';
+
+/**
+ * Wraps every table in a focusable, labelled scroll region so wide tables scroll on their own
+ * instead of the whole page at 320 px (WCAG 1.4.10 allows this for data tables).
+ */
+function wrapTables(source: string): string {
+  if (!source.includes('<table')) return source;
+  const tpl = document.createElement('template');
+  tpl.innerHTML = source;
+  for (const table of tpl.content.querySelectorAll('table')) {
+    const region = document.createElement('div');
+    region.className = 'table-scroll';
+    region.setAttribute('role', 'region');
+    region.setAttribute('tabindex', '0');
+    region.setAttribute('aria-label', nl.shell.table(table.caption?.textContent?.trim() ?? ''));
+    table.replaceWith(region);
+    region.append(table);
+  }
+  return tpl.innerHTML;
+}
+
+/** One content page: title, module context, reading time, body HTML, sources, previous/next. */
+export class CoursePage extends LitElement {
+  static override properties = {
+    page: { attribute: false },
+    moduleTitle: { attribute: false },
+    sources: { attribute: false },
+    hasPrevious: { attribute: false },
+    hasNext: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      article {
+        max-width: 45rem;
+      }
+      .context {
+        margin: 0;
+        color: var(--_muted);
+        font-weight: 600;
+      }
+      h1 {
+        margin-top: 0.25rem;
+      }
+      .meta {
+        color: var(--_muted);
+      }
+      .body :is(pre, code) {
+        white-space: pre-wrap;
+      }
+      .table-scroll {
+        max-width: 100%;
+        overflow-x: auto;
+        margin: 0 0 1rem;
+      }
+      table {
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        border: 1px solid var(--_border);
+        padding: 0.25rem 0.5rem;
+        text-align: start;
+        vertical-align: top;
+        /* Keep words whole in tables: the region scrolls instead of cells breaking mid-word. */
+        overflow-wrap: break-word;
+      }
+      blockquote {
+        margin: 0 0 1rem;
+        padding-left: 1rem;
+        border-left: 4px solid var(--_primary);
+      }
+      .sources {
+        margin-top: 2rem;
+        border-top: 1px solid var(--_border);
+      }
+      .pager {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        gap: 1rem;
+        max-width: 45rem;
+        margin-top: 2rem;
+      }
+      .next {
+        margin-left: auto;
+      }
+    `,
+  ];
+
+  declare page: Page;
+  declare moduleTitle: string;
+  declare sources: Source[];
+  declare hasPrevious: boolean;
+  declare hasNext: boolean;
+  private bodyHtml = '';
+  private bodySource: string | null = null;
+
+  constructor() {
+    super();
+    this.page = { id: '', title: '', leerdoelen: [], minutes: 0, sources: [], html: '' };
+    this.moduleTitle = '';
+    this.sources = [];
+    this.hasPrevious = false;
+    this.hasNext = false;
+  }
+
+  override willUpdate() {
+    // Parse only when the HTML really changed: re-rendering must not reset the learner's place.
+    if (this.page.html !== this.bodySource) {
+      this.bodySource = this.page.html;
+      this.bodyHtml = wrapTables(this.page.html);
+    }
+  }
+
+  override render() {
+    const { page } = this;
+    return html`
+      <article part="page" aria-labelledby="page-title">
+        <header>
+          ${this.moduleTitle
+            ? html`<p class="context" part="context">
+                <span class="visually-hidden">${nl.shell.module}: </span>${this.moduleTitle}
+              </p>`
+            : nothing}
+          <h1 id="page-title" tabindex="-1" part="title">${page.title}</h1>
+          ${page.minutes > 0 ? html`<p class="meta">${nl.shell.minutes(page.minutes)}</p>` : nothing}
+        </header>
+        <div class="body" part="body" @click=${this.onBodyClick}>${unsafeHTML(this.bodyHtml)}</div>
+        ${this.sources.length
+          ? html`<section class="sources" part="sources" aria-labelledby="sources-title">
+              <h2 id="sources-title">${nl.shell.sources}</h2>
+              <ul>
+                ${this.sources.map(
+                  (s) => html`<li><cite>${s.title}</cite>, ${s.publisher}, ${s.year}</li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing}
+      </article>
+      ${this.hasPrevious || this.hasNext
+        ? html`<nav class="pager" part="pager" aria-label=${nl.shell.pageNavigation}>
+            ${this.hasPrevious
+              ? html`<button class="button secondary" type="button" @click=${() => this.emit('course-previous')}>
+                  <span aria-hidden="true">←</span> ${nl.shell.previous}
+                </button>`
+              : nothing}
+            ${this.hasNext
+              ? html`<button class="button next" type="button" @click=${() => this.emit('course-next')}>
+                  ${nl.shell.next} <span aria-hidden="true">→</span>
+                </button>`
+              : nothing}
+          </nav>`
+        : nothing}
+    `;
+  }
+
+  private onBodyClick(e: MouseEvent) {
+    const link = (e.target as Element | null)?.closest?.('a[href^="#page="]');
+    if (!link) return;
+    // Internal links must go through the flow machine (locks, progress), not the URL hash.
+    e.preventDefault();
+    const pageId = decodeURIComponent(link.getAttribute('href')!.slice('#page='.length));
+    this.emit('course-navigate-page', { pageId });
+  }
+
+  private emit(name: string, detail?: unknown) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('course-page', CoursePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-page': CoursePage;
+  }
+}

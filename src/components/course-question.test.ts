@@ -1,0 +1,91 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  deepActiveElement,
+  describe,
+  it,
+  multipleResponse,
+  q,
+  qa,
+  record,
+  singleChoice,
+  sources,
+  trueFalse,
+} from '../../tests/browser/question-fixtures';
+import type { Item } from '../content/types';
+import type { ResponseDetail } from './choice-base';
+import './course-question';
+import type { CourseQuestion } from './course-question';
+
+const render = (item: Item, response: string[] | null = null, showFeedback = false) =>
+  fixture<CourseQuestion>(html`<course-question
+    .item=${item}
+    .response=${response}
+    .showFeedback=${showFeedback}
+    .sources=${sources}
+  ></course-question>`);
+
+describe('course-question', () => {
+  it('renders the element for item.type and passes the properties on', async () => {
+    for (const [item, tag, response] of [
+      [singleChoice, 'course-single-choice', ['b']],
+      [multipleResponse, 'course-multiple-response', ['a', 'c']],
+      [trueFalse, 'course-true-false', ['false']],
+    ] as const) {
+      const el = await render(item, [...response], true);
+      const inner = el.shadowRoot!.firstElementChild as HTMLElement & { item: Item; response: string[] };
+      expect(inner.localName).to.equal(tag);
+      expect(inner.item).to.equal(item);
+      expect(inner.response).to.deep.equal(response);
+      await (inner as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+      expect(q(el, tag, 'course-feedback', 'h3').textContent!.trim()).to.equal('Juist');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('lets course-response-change through exactly once', async () => {
+    const el = await render(singleChoice);
+    const events = record<ResponseDetail>(document, 'course-response-change');
+    (await settle(el), q(el, 'course-single-choice', 'label:nth-of-type(3)')).click();
+    expect(events.map((e) => e.detail)).to.deep.equal([{ itemId: 'sc1', response: ['c'] }]);
+    expect(events[0]!.target).to.equal(el); // retargeted to the host
+  });
+
+  it('works with the keyboard through both shadow roots', async () => {
+    const el = await render(trueFalse);
+    const events = record<ResponseDetail>(el, 'course-response-change');
+    await settle(el);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(events.map((e) => e.detail.response)).to.deep.equal([['false']]);
+  });
+
+  it('passes the actions slot to the question, between options and feedback', async () => {
+    const el = await fixture<CourseQuestion>(html`<course-question .item=${singleChoice} .response=${['b']} show-feedback>
+      <button slot="actions">Controleer</button>
+    </course-question>`);
+    await settle(el);
+    const slot = q<HTMLSlotElement>(el, 'course-single-choice', 'slot[name=actions]');
+    expect(slot.assignedElements({ flatten: true }).map((n) => n.textContent)).to.deep.equal(['Controleer']);
+    const live = q(el, 'course-single-choice', '[role=status]');
+    expect(slot.compareDocumentPosition(live) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+  });
+
+  it('focusFeedback() reaches the feedback heading', async () => {
+    const el = await render(multipleResponse, ['a'], true);
+    expect(await el.focusFeedback()).to.equal(true);
+    expect(deepActiveElement()).to.equal(q(el, 'course-multiple-response', 'course-feedback', 'h3'));
+    expect(qa(el, 'course-multiple-response', 'input').length).to.equal(3);
+  });
+
+  it('renders nothing without an item', async () => {
+    const el = await fixture<CourseQuestion>(html`<course-question></course-question>`);
+    expect(el.shadowRoot!.children.length).to.equal(0);
+    expect(await el.focusFeedback()).to.equal(false);
+  });
+});
+
+async function settle(el: CourseQuestion) {
+  await el.updateComplete;
+  await (el.shadowRoot!.firstElementChild as unknown as { updateComplete?: Promise<boolean> })?.updateComplete;
+}

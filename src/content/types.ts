@@ -1,0 +1,143 @@
+/**
+ * The compiled course: what the build (scripts/content) produces from modules/ and assessments/
+ * and what the runtime reads. Markdown is already rendered to sanitised HTML here; the runtime
+ * never parses Markdown or YAML.
+ */
+
+export interface Leerdoel {
+  /** Short id, e.g. `ld1`; used in objectives and results. */
+  id: string;
+  text: string;
+}
+
+export interface Source {
+  id: string;
+  /** Full title as it should be cited. */
+  title: string;
+  publisher: string;
+  year: number;
+  /** File name in the shared seeds folder, for the content checks. */
+  seed?: string;
+}
+
+export interface Theme {
+  /** Accent colour (buttons, links, progress), `#rrggbb`. */
+  primary: string;
+  /** Page background, `#rrggbb`. */
+  background: string;
+  /** Body text colour, `#rrggbb`. */
+  text: string;
+  /** File name of the logo inside the package (copied from modules/), if any. */
+  logo?: string;
+  /** Alternative text of the logo. */
+  logoAlt?: string;
+}
+
+/** When the final test is unlocked. */
+export type UnlockRule = 'after-all-pages' | 'always';
+/** When the course counts as completed (SCORM completion status). */
+export type CompleteRule = 'all-pages' | 'test-done' | 'test-passed';
+
+export interface CompletionRule {
+  unlockFinalTest: UnlockRule;
+  completeWhen: CompleteRule;
+}
+
+export interface Page {
+  id: string;
+  title: string;
+  leerdoelen: string[];
+  minutes: number;
+  sources: string[];
+  /** Sanitised HTML rendered from the Markdown body. Internal links are `#page=<id>`. */
+  html: string;
+}
+
+/** One answer option of a choice-like item. */
+export interface Option {
+  id: string;
+  /** Sanitised inline HTML. */
+  html: string;
+  correct: boolean;
+  /** Why this option is (not) right; sanitised inline HTML. */
+  feedbackHtml: string;
+}
+
+interface ItemBase {
+  id: string;
+  leerdoelen: string[];
+  sources: string[];
+  /** Situation text (sanitised HTML), may be empty. */
+  scenarioHtml: string;
+  /** The question itself (sanitised inline HTML). */
+  questionHtml: string;
+  /** Feedback on the whole item, shown after checking (sanitised HTML). */
+  feedback: { correctHtml: string; incorrectHtml: string };
+  /** Plain-text question, short, for the LMS interaction description. */
+  description: string;
+}
+
+export interface SingleChoiceItem extends ItemBase {
+  type: 'single-choice';
+  options: Option[];
+}
+
+export interface MultipleResponseItem extends ItemBase {
+  type: 'multiple-response';
+  options: Option[];
+}
+
+export interface TrueFalseItem extends ItemBase {
+  type: 'true-false';
+  /** The correct answer. */
+  answer: boolean;
+  feedbackTrueHtml: string;
+  feedbackFalseHtml: string;
+}
+
+export type Item = SingleChoiceItem | MultipleResponseItem | TrueFalseItem;
+export type ItemType = Item['type'];
+
+export interface KnowledgeCheck {
+  id: string;
+  kind: 'check';
+  title: string;
+  introHtml: string;
+  items: Item[];
+}
+
+export interface FinalTest {
+  id: string;
+  kind: 'final';
+  title: string;
+  introHtml: string;
+  /** How many items to draw per leerdoel for one attempt (issue 3 draws; until then all items). */
+  drawPerLeerdoel?: Record<string, number>;
+  items: Item[];
+}
+
+export interface Module {
+  id: string;
+  title: string;
+  pages: Page[];
+  check?: KnowledgeCheck;
+}
+
+export interface CourseContent {
+  id: string;
+  title: string;
+  version: string;
+  /** BCP 47, e.g. `nl-NL`. */
+  language: string;
+  description: string;
+  leerdoelen: Leerdoel[];
+  /** Percentage 0–100 needed to pass the final test. */
+  passingScore: number;
+  /** Attempts at the final test; 0 means unlimited. */
+  attempts: number;
+  completion: CompletionRule;
+  theme: Theme;
+  sources: Source[];
+  modules: Module[];
+  finalTest: FinalTest;
+}

@@ -1,0 +1,38 @@
+/**
+ * What the course remembers between sessions: the part of the flow machine's context that is not
+ * derived from the content. It is what the suspend_data codec (src/state/codec.ts) encodes, and what
+ * the flow machine takes as input on relaunch.
+ */
+
+/** A learner's answer to one item. choice: selected option ids; true-false: ['true'] or ['false']. */
+export type Response = string[];
+
+export interface TestAttemptState {
+  /** 1-based number of the current (or last) attempt; 0 = never started. */
+  attempt: number;
+  /** Item ids drawn for the current attempt, in the order shown. */
+  drawn: string[];
+  /** Answers given in the current attempt. */
+  answers: Record<string, Response>;
+  /** True once the current attempt was submitted (then the result is shown). */
+  submitted: boolean;
+  /** Scaled scores (0..1) of the submitted attempts, oldest first. */
+  scores: number[];
+}
+
+export interface SavedState {
+  /** Index of the step the learner is on (see src/flow/steps.ts). */
+  position: number;
+  /** Indexes of the steps the learner has seen. */
+  visited: number[];
+  /** Answers given in the formative knowledge checks, by item id. */
+  checkAnswers: Record<string, Response>;
+  test: TestAttemptState;
+}
+
+export const emptySavedState = (): SavedState => ({
+  position: 0,
+  visited: [0],
+  checkAnswers: {},
+  test: { attempt: 0, drawn: [], answers: {}, submitted: false, scores: [] },
+});

@@ -1,0 +1,168 @@
+/**
+ * Pure formatting helpers for the SCORM data model: time formats, identifiers and response patterns.
+ * Kept free of DOM and API access so they can be unit-tested exhaustively; the adapters only glue.
+ */
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** Whole centiseconds, never negative or NaN: every time format below rounds the same way. */
+function centis(seconds: number): number {
+  if (!Number.isFinite(seconds) || seconds <= 0) return 0;
+  return Math.round(seconds * 100);
+}
+
+/**
+ * SCORM 1.2 CMITimespan `HHHH:MM:SS.SS` (session_time, latency). Hours are capped at 9999:59:59.99
+ * because the format has at most four hour digits.
+ */
+export function timespan12(seconds: number): string {
+  const total = Math.min(centis(seconds), 9999 * 360000 + 59 * 6000 + 5999);
+  const h = Math.floor(total / 360000);
+  const m = Math.floor((total % 360000) / 6000);
+  const cs = total % 6000;
+  return `${pad(h, 4)}:${pad(m, 2)}:${pad(Math.floor(cs / 100), 2)}.${pad(cs % 100, 2)}`;
+}
+
+/** SCORM 2004 timeinterval (ISO 8601 duration), e.g. `PT1H2M3.5S`, at most two fractional digits. */
+export function duration2004(seconds: number): string {
+  const total = centis(seconds);
+  if (total === 0) return 'PT0S';
+  const h = Math.floor(total / 360000);
+  const m = Math.floor((total % 360000) / 6000);
+  const cs = total % 6000;
+  let s = '';
+  if (cs > 0) {
+    const whole = Math.floor(cs / 100);
+    const frac = cs % 100;
+    // Trailing zeros dropped: 3.50 -> 3.5, 3.00 -> 3.
+    s = frac === 0 ? `${whole}S` : `${whole}.${pad(frac, 2).replace(/0$/, '')}S`;
+  }
+  return `PT${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${s}`;
+}
+
+/** SCORM 1.2 CMITime `HH:MM:SS`: the learner's local time of day. */
+export function time12(date: Date): string {
+  return `${pad(date.getHours(), 2)}:${pad(date.getMinutes(), 2)}:${pad(date.getSeconds(), 2)}`;
+}
+
+/**
+ * SCORM 2004 time(second,10,0) `YYYY-MM-DDThh:mm:ss.ssZ` in UTC. Not Date.toISOString(): that writes
+ * three fractional digits, which the standard forbids. Centiseconds are truncated, not rounded, so
+ * the value never moves into the next second (or year).
+ */
+export function timestamp2004(date: Date): string {
+  const t = date.getTime();
+  const d = Number.isFinite(t) ? date : new Date(0);
+  return (
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}` +
+    `T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}` +
+    `.${pad(Math.floor(d.getUTCMilliseconds() / 10), 2)}Z`
+  );
+}
+
+/** A number as SCORM decimal text: finite, at most `digits` decimals, no exponent, no `-0`. */
+export function decimal(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return '0';
+  const f = 10 ** digits;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) || r === 0 ? '0' : String(r);
+}
+
+/** SCORM 1.2 CMIIdentifier: letters, digits, `-`, `_` only; at most 255 characters; never empty. */
+export function identifier12(raw: string): string {
+  const cleaned = raw.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 255);
+  return cleaned === '' ? '_' : cleaned;
+}
+
+/** Interaction id in SCORM 1.2: `<itemId>_a<attempt>`, hyphens kept. */
+export function interactionId12(itemId: string, attempt: number): string {
+  const suffix = `_a${Math.max(0, Math.floor(attempt))}`;
+  return identifier12(itemId).slice(0, 255 - suffix.length) + suffix;
+}
+
+/** One segment of a URN: characters that need no escaping in a URN name-specific string. */
+function urnPart(raw: string): string {
+  const cleaned = raw.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return cleaned === '' ? '_' : cleaned;
+}
+
+/** SCORM 2004 long_identifier_type for an interaction: `urn:course:<course>:item:<item>:a<attempt>`. */
+export function interactionId2004(courseId: string, itemId: string, attempt: number): string {
+  return `urn:course:${urnPart(courseId)}:item:${urnPart(itemId)}:a${Math.max(0, Math.floor(attempt))}`.slice(0, 4000);
+}
+
+/** SCORM 2004 long_identifier_type for a leerdoel objective: `urn:course:<course>:ld:<id>`. */
+export function objectiveId2004(courseId: string, leerdoelId: string): string {
+  return `urn:course:${urnPart(courseId)}:ld:${urnPart(leerdoelId)}`.slice(0, 4000);
+}
+
+/**
+ * SCORM 2004 short_identifier_type for option/source/target ids inside response patterns. The
+ * characters of the `[,]`/`[.]` delimiters, commas and whitespace are replaced so that a value can
+ * never be misread as a list.
+ */
+export function shortId2004(raw: string): string {
+  const cleaned = raw.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 250);
+  return cleaned === '' ? '_' : cleaned;
+}
+
+/** The single characters SCORM 1.2 allows in choice-like responses, in the order options get them. */
+export const CHOICE_CHARS_12 = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Position of `id` in `list` as a SCORM 1.2 single character, or null when absent/too many. */
+export function choiceChar12(list: readonly string[], id: string): string | null {
+  const index = list.indexOf(id);
+  return index >= 0 && index < CHOICE_CHARS_12.length ? CHOICE_CHARS_12.charAt(index) : null;
+}
+
+/** Maps ids to SCORM 1.2 characters; null when one is unknown (the caller reports the error). */
+export function choiceList12(list: readonly string[], ids: readonly string[]): string | null {
+  const chars: string[] = [];
+  for (const id of ids) {
+    const c = choiceChar12(list, id);
+    if (c === null) return null;
+    chars.push(c);
+  }
+  return chars.join(',');
+}
+
+/** SCORM 1.2 matching `a.b,c.d` through the index of each source and target. */
+export function matching12(
+  sources: readonly string[],
+  targets: readonly string[],
+  pairs: ReadonlyArray<readonly [string, string]>,
+): string | null {
+  const out: string[] = [];
+  for (const [s, t] of pairs) {
+    const sc = choiceChar12(sources, s);
+    const tc = choiceChar12(targets, t);
+    if (sc === null || tc === null) return null;
+    out.push(`${sc}.${tc}`);
+  }
+  return out.join(',');
+}
+
+/** SCORM 2004 choice/sequencing `a[,]c`. */
+export function list2004(ids: readonly string[]): string {
+  return ids.map(shortId2004).join('[,]');
+}
+
+/** SCORM 2004 matching `s1[.]t1[,]s2[.]t2`. */
+export function matching2004(pairs: ReadonlyArray<readonly [string, string]>): string {
+  return pairs.map(([s, t]) => `${shortId2004(s)}[.]${shortId2004(t)}`).join('[,]');
+}
+
+/**
+ * SCORM 2004 performance `step[.]answer[,]...`: step names are the 1-based step numbers; answers are
+ * at most 250 characters and cannot contain the delimiters, so brackets become parentheses.
+ */
+export function performance2004(answers: readonly string[]): string {
+  return answers
+    .map((a, i) => `${i + 1}[.]${a.replace(/\[/g, '(').replace(/\]/g, ')').slice(0, 250)}`)
+    .join('[,]');
+}
+
+/** Text trimmed to `max` characters (for fields whose limit the types say the adapter enforces). */
+export function trimTo(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max);
+}

@@ -1,0 +1,234 @@
+import type { CourseResult, InteractionRecord, LaunchData, LmsConnection, SaveData } from './types';
+import { ScormSession, type SessionOptions } from './session';
+import {
+  choiceList12,
+  decimal,
+  identifier12,
+  interactionId12,
+  matching12,
+  time12,
+  timespan12,
+} from './format';
+
+/** The SCORM 1.2 API object as the LMS exposes it (window.API). */
+export interface Scorm12Api {
+  LMSInitialize(parameter: string): unknown;
+  LMSFinish(parameter: string): unknown;
+  LMSGetValue(element: string): unknown;
+  LMSSetValue(element: string, value: string): unknown;
+  LMSCommit(parameter: string): unknown;
+  LMSGetLastError(): unknown;
+  LMSGetErrorString(code: string): unknown;
+}
+
+export const SCORM12_LIMITS = {
+  suspendData: 4096,
+  location: 255,
+  comments: 4096,
+  response: 255,
+} as const;
+
+const RESULT_12 = { correct: 'correct', incorrect: 'wrong', neutral: 'neutral' } as const;
+
+/** LmsConnection over a SCORM 1.2 LMS. See docs/lms-layer.md. */
+export class Scorm12Connection extends ScormSession implements LmsConnection {
+  readonly standard = 'scorm12' as const;
+  /** Next free interaction index: interactions are write-only in 1.2, so we count ourselves. */
+  private interactionCount = 0;
+  /** Objective index per objective id, read on start so a relaunch reuses the same slots. */
+  private readonly objectiveIndex = new Map<string, number>();
+  private objectiveCount = 0;
+
+  constructor(api: Scorm12Api, options: SessionOptions = {}) {
+    super(
+      {
+        initialize: () => api.LMSInitialize(''),
+        terminate: () => api.LMSFinish(''),
+        getValue: (e) => api.LMSGetValue(e),
+        setValue: (e, v) => api.LMSSetValue(e, v),
+        commit: () => api.LMSCommit(''),
+        getLastError: () => api.LMSGetLastError(),
+        getErrorString: (c) => api.LMSGetErrorString(c),
+      },
+      options,
+    );
+  }
+
+  start(): LaunchData | null {
+    if (!this.begin('start', false)) return null;
+    if (this.state !== 'new') {
+      this.fail('start: the session was already started');
+      return null;
+    }
+    if (!this.initialize()) return null;
+    const suspendData = this.get('cmi.suspend_data');
+    const location = this.get('cmi.core.lesson_location');
+    const entry = this.get('cmi.core.entry');
+    const learnerName = this.get('cmi.core.student_name');
+    this.interactionCount = this.count('cmi.interactions._count');
+    this.objectiveCount = this.count('cmi.objectives._count');
+    for (let i = 0; i < this.objectiveCount; i++) {
+      const id = this.get(`cmi.objectives.${i}.id`);
+      if (id && !this.objectiveIndex.has(id)) this.objectiveIndex.set(id, i);
+    }
+    // Only a first attempt is moved to incomplete: never downgrade passed/completed/failed.
+    if (this.get('cmi.core.lesson_status') === 'not attempted') {
+      this.set('cmi.core.lesson_status', 'incomplete');
+    }
+    this.begin('start'); // the status write is best effort; a successful start reports no error
+    return {
+      suspendData,
+      location,
+      // Some LMSs send an empty entry on resume: saved data is the better evidence.
+      resumed: entry === 'resume' || suspendData !== '',
+      learnerName,
+    };
+  }
+
+  save(data: SaveData): boolean {
+    if (!this.begin('save')) return false;
+    if (data.suspendData.length > SCORM12_LIMITS.suspendData) {
+      return this.fail(
+        `save: suspend_data has ${data.suspendData.length} characters, SCORM 1.2 allows ${SCORM12_LIMITS.suspendData}`,
+      );
+    }
+    if (data.location.length > SCORM12_LIMITS.location) {
+      return this.fail(
+        `save: lesson_location has ${data.location.length} characters, SCORM 1.2 allows ${SCORM12_LIMITS.location}`,
+      );
+    }
+    return this.setAll([
+      ['cmi.core.lesson_location', data.location],
+      ['cmi.suspend_data', data.suspendData],
+    ]);
+  }
+
+  recordInteraction(record: InteractionRecord): boolean {
+    if (!this.begin('recordInteraction')) return false;
+    let type: string;
+    let learner: string | null = null;
+    let correct: string | null = null;
+    let longText: string | null = null;
+    switch (record.kind) {
+      case 'choice':
+      case 'sequencing':
+        type = record.kind;
+        learner = choiceList12(record.choices, record.learner);
+        correct = choiceList12(record.choices, record.correct);
+        if (learner === null || correct === null || record.choices.length > 36) {
+          return this.fail(`recordInteraction: ${record.itemId} has an option that cannot be coded in SCORM 1.2`);
+        }
+        break;
+      case 'true-false':
+        type = 'true-false';
+        learner = record.learner ? 't' : 'f';
+        correct = record.correct ? 't' : 'f';
+        break;
+      case 'matching':
+        type = 'matching';
+        learner = matching12(record.sources, record.targets, record.learner);
+        correct = matching12(record.sources, record.targets, record.correct);
+        if (learner === null || correct === null) {
+          return this.fail(`recordInteraction: ${record.itemId} has a pair that cannot be coded in SCORM 1.2`);
+        }
+        break;
+      case 'performance': {
+        type = 'performance';
+        const text = record.learner.join(',');
+        // CMIFeedback holds 255 characters: longer answers go to cmi.comments like long text.
+        if (text.length <= SCORM12_LIMITS.response) learner = text;
+        else longText = record.learner.join('\n');
+        if (record.correct) {
+          const c = record.correct.join(',');
+          if (c.length <= SCORM12_LIMITS.response) correct = c;
+        }
+        break;
+      }
+      case 'long-fill-in':
+        // SCORM 1.2 has no long-fill-in and fill-in holds 255 characters: the text goes to
+        // cmi.comments; the interaction keeps id, time, result and leerdoel without the text.
+        type = 'fill-in';
+        longText = record.learner;
+        break;
+    }
+    const id = interactionId12(record.itemId, record.attempt);
+    if (longText !== null && !this.appendComment(id, longText)) return false;
+    const n = this.interactionCount;
+    const p = `cmi.interactions.${n}`;
+    if (!this.set(`${p}.id`, id)) return false;
+    this.interactionCount = n + 1; // the slot exists now, whatever happens to the other fields
+    const pairs: Array<[string, string]> = [[`${p}.type`, type]];
+    record.objectiveIds.forEach((o, i) => pairs.push([`${p}.objectives.${i}.id`, identifier12(o)]));
+    pairs.push([`${p}.time`, time12(record.timestamp)]);
+    if (correct !== null) pairs.push([`${p}.correct_responses.0.pattern`, correct]);
+    if (learner !== null) pairs.push([`${p}.student_response`, learner]);
+    pairs.push(
+      [`${p}.result`, RESULT_12[record.result]],
+      [`${p}.latency`, timespan12(record.latencySeconds)],
+      [`${p}.weighting`, decimal(record.weighting)],
+    );
+    return this.setAll(pairs);
+  }
+
+  /** Appends `[id] text` to cmi.comments, refusing (not cutting) when it would exceed 4096. */
+  private appendComment(id: string, text: string): boolean {
+    const current = this.get('cmi.comments');
+    const entry = `[${id}] ${text}`;
+    const next = current ? `${current}\n${entry}` : entry;
+    if (next.length > SCORM12_LIMITS.comments) {
+      return this.fail(
+        `recordInteraction: cmi.comments would reach ${next.length} characters, SCORM 1.2 allows ${SCORM12_LIMITS.comments}`,
+      );
+    }
+    return this.set('cmi.comments', next);
+  }
+
+  setResult(result: CourseResult): boolean {
+    if (!this.begin('setResult')) return false;
+    const pairs: Array<[string, string]> = [];
+    if (result.scaled !== undefined && Number.isFinite(result.scaled)) {
+      const raw = Math.min(100, Math.max(0, result.scaled * 100));
+      pairs.push(['cmi.core.score.raw', decimal(raw, 2)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
+    }
+    const status =
+      result.passed === undefined ? (result.completed ? 'completed' : 'incomplete') : result.passed ? 'passed' : 'failed';
+    pairs.push(['cmi.core.lesson_status', status]);
+    if (!this.setAll(pairs)) return false;
+    for (const objective of result.objectives) {
+      const id = identifier12(objective.id);
+      let index = this.objectiveIndex.get(id);
+      const isNew = index === undefined;
+      if (index === undefined) index = this.objectiveCount;
+      const p = `cmi.objectives.${index}`;
+      if (isNew) {
+        if (!this.set(`${p}.id`, id)) return false;
+        this.objectiveIndex.set(id, index);
+        this.objectiveCount = index + 1;
+      }
+      const o: Array<[string, string]> = [];
+      if (objective.scaled !== undefined && Number.isFinite(objective.scaled)) {
+        const raw = Math.min(100, Math.max(0, objective.scaled * 100));
+        o.push([`${p}.score.raw`, decimal(raw, 2)], [`${p}.score.min`, '0'], [`${p}.score.max`, '100']);
+      }
+      const s =
+        objective.passed === undefined
+          ? objective.completed
+            ? 'completed'
+            : 'incomplete'
+          : objective.passed
+            ? 'passed'
+            : 'failed';
+      o.push([`${p}.status`, s]);
+      if (!this.setAll(o)) return false;
+    }
+    return true;
+  }
+
+  finish(completed: boolean): boolean {
+    return this.finishWith([
+      ['cmi.core.session_time', timespan12(this.sessionSeconds())],
+      // 1.2 has no 'normal': an empty exit ends the attempt; 'suspend' keeps it open.
+      ['cmi.core.exit', completed ? '' : 'suspend'],
+    ]);
+  }
+}

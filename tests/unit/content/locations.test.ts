@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../../scripts/content/front-matter';
+import { formatProblem } from '../../../scripts/content/problem';
+import { courseSchema } from '../../../scripts/content/schema';
+import { parseYamlFile } from '../../../scripts/content/yaml-file';
+import { zodProblems } from '../../../scripts/content/zod-problems';
+
+describe('formatProblem', () => {
+  it('prints file:line:column, severity, message and hint', () => {
+    expect(
+      formatProblem({
+        file: 'modules/course.yaml',
+        line: 12,
+        column: 5,
+        severity: 'error',
+        message: 'Unknown leerdoel "ld4"',
+        hint: 'use one of ld1, ld2, ld3',
+      }),
+    ).toBe('modules/course.yaml:12:5 error: Unknown leerdoel "ld4". Hint: use one of ld1, ld2, ld3.');
+  });
+});
+
+describe('YAML positions', () => {
+  it('maps zod issues to the exact key or value', () => {
+    const yaml = parseYamlFile('modules/course.yaml', 'id: x\ntheme:\n  primary: red\n  colour: "#000000"\n');
+    const result = courseSchema.safeParse(yaml.data);
+    expect(result.success).toBe(false);
+    const problems = zodProblems(yaml, result.error!.issues);
+    const unknown = problems.find((p) => p.message.startsWith('Unknown key "colour"'))!;
+    expect([unknown.line, unknown.column]).toEqual([4, 3]);
+    const primary = problems.find((p) => p.message === 'Invalid theme.primary')!;
+    expect([primary.line, primary.column]).toEqual([3, 12]);
+    expect(problems.some((p) => p.message === 'Missing key "title"' && p.line === 1)).toBe(true);
+  });
+
+  it('reports a syntax error as one problem with a hint, not an exception', () => {
+    const yaml = parseYamlFile('assessments/x.yaml', 'id: x\nitems:\n\t- a\n');
+    expect(yaml.data).toBeUndefined();
+    expect(yaml.problems).toHaveLength(1);
+    expect(yaml.problems[0]).toMatchObject({ line: 3, column: 1, severity: 'error' });
+    expect(yaml.problems[0]!.hint).toMatch(/spaces/);
+  });
+
+  it('maps lines inside block scalars', () => {
+    const yaml = parseYamlFile('a.yaml', 'intro: |\n  een\n  twee\n');
+    expect(yaml.textLocator(['intro'])(2)).toMatchObject({ line: 3 });
+  });
+});
+
+describe('front matter', () => {
+  it('offsets front matter lines into the .md file', () => {
+    const split = splitFrontMatter('modules/p.md', '---\nid: p\ntitle: [unclosed\n---\n\nTekst\n');
+    expect(split.problems).toHaveLength(1);
+    expect(split.problems[0]!.line).toBeGreaterThanOrEqual(3);
+    expect(split.bodyStartLine).toBe(5);
+  });
+
+  it('returns the body and where it starts', () => {
+    const split = splitFrontMatter('modules/p.md', '---\r\nid: p\r\n---\r\nTekst\r\n');
+    expect(split.problems).toEqual([]);
+    expect(split.frontMatter!.data).toEqual({ id: 'p' });
+    expect(split.body).toBe('Tekst\n');
+    expect(split.bodyStartLine).toBe(4);
+  });
+});

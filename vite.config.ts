@@ -1,0 +1,19 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { coursePlugin } from './scripts/vite-course-plugin';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+// Dev server (author preview with the LMS emulator) and vitest. The production bundle is made by
+// scripts/build.ts, which runs vite with its own settings (IIFE, no dev-only pages).
+export default defineConfig({
+  base: './',
+  plugins: [coursePlugin(root)],
+  server: { port: 5173 },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30000,
+  },
+});
