@@ -43,6 +43,16 @@ export interface CompletionRule {
   completeWhen: CompleteRule;
 }
 
+/** One question of a reflection task (opdracht) that the learner answers in their own words. */
+export interface ReflectionPrompt {
+  /** Unique over the whole course, e.g. `opdracht-1-vraag-2`. */
+  id: string;
+  /** The question (sanitised inline HTML). */
+  html: string;
+  /** Plain text of the question, for exports and the LMS interaction description. */
+  text: string;
+}
+
 export interface Page {
   id: string;
   title: string;
@@ -51,6 +61,8 @@ export interface Page {
   sources: string[];
   /** Sanitised HTML rendered from the Markdown body. Internal links are `#page=<id>`. */
   html: string;
+  /** Present on an opdracht page: the questions the learner answers in writing. */
+  prompts?: ReflectionPrompt[];
 }
 
 /** One answer option of a choice-like item. */
@@ -95,7 +107,65 @@ export interface TrueFalseItem extends ItemBase {
   feedbackFalseHtml: string;
 }
 
-export type Item = SingleChoiceItem | MultipleResponseItem | TrueFalseItem;
+/** Sort statements into categories (e.g. ervaring / ervaringskennis / ervaringsdeskundigheid). */
+export interface ClassifyItem extends ItemBase {
+  type: 'classify';
+  categories: Array<{ id: string; html: string }>;
+  statements: Array<{ id: string; html: string; category: string; feedbackHtml: string }>;
+}
+
+/** Put steps in order; `steps` are authored in the correct order. */
+export interface OrderingItem extends ItemBase {
+  type: 'ordering';
+  steps: Array<{ id: string; html: string }>;
+}
+
+export interface BranchChoice {
+  /** Unique within the item. */
+  id: string;
+  html: string;
+  /** Id of the node this choice leads to. */
+  next: string;
+  /** Why this is a good or less good reply (shown with feedback). */
+  feedbackHtml: string;
+}
+
+export type BranchNode =
+  | {
+      id: string;
+      kind: 'step';
+      /** Who speaks in this node, e.g. "Femke (cliënt)"; may be empty. */
+      speaker: string;
+      html: string;
+      choices: BranchChoice[];
+    }
+  | {
+      id: string;
+      kind: 'end';
+      html: string;
+      /** How well the conversation went; the score of this ending when the item is scored. */
+      score: number;
+      feedbackHtml: string;
+      /** A question to reflect on, shown at every ending. */
+      reflectionHtml: string;
+    };
+
+/** A short conversation as a graph: each choice leads to a next node; end nodes close it. */
+export interface BranchingItem extends ItemBase {
+  type: 'branching';
+  /** Unscored scenarios count for nothing in the score and are reported as `neutral`. */
+  scored: boolean;
+  start: string;
+  nodes: BranchNode[];
+}
+
+export type Item =
+  | SingleChoiceItem
+  | MultipleResponseItem
+  | TrueFalseItem
+  | ClassifyItem
+  | OrderingItem
+  | BranchingItem;
 export type ItemType = Item['type'];
 
 export interface KnowledgeCheck {

@@ -162,6 +162,7 @@ function sanitizeSaved(model: FlowModel, saved: SavedState | undefined): SavedSt
     test: {
       attempt: Math.max(0, saved.test.attempt | 0),
       drawn,
+      seed: Number.isInteger(saved.test.seed) ? saved.test.seed : 0,
       answers: pick(saved.test.answers, (id) => drawn.includes(id)),
       // An open attempt whose items no longer exist cannot be continued.
       submitted: drawn.length === 0 ? saved.test.attempt > 0 : saved.test.submitted,
@@ -190,6 +191,7 @@ export const courseMachine = setup({
         ...context.test,
         attempt: context.test.attempt + 1,
         drawn: drawItems(context.model.testItems, context.model.drawPerLeerdoel, params.seed),
+        seed: params.seed,
         answers: {},
         submitted: false,
       },

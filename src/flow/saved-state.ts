@@ -4,7 +4,11 @@
  * the flow machine takes as input on relaunch.
  */
 
-/** A learner's answer to one item. choice: selected option ids; true-false: ['true'] or ['false']. */
+/**
+ * A learner's answer to one item. single/multiple choice: selected option ids; true-false: ['true']
+ * or ['false']; classify: `statementId=categoryId` per placed statement; ordering: step ids in the
+ * learner's order; branching: the ids of the choices made, in order.
+ */
 export type Response = string[];
 
 export interface TestAttemptState {
@@ -12,6 +16,8 @@ export interface TestAttemptState {
   attempt: number;
   /** Item ids drawn for the current attempt, in the order shown. */
   drawn: string[];
+  /** Seed of the current attempt: the order of options within each item derives from it. */
+  seed: number;
   /** Answers given in the current attempt. */
   answers: Record<string, Response>;
   /** True once the current attempt was submitted (then the result is shown). */
@@ -34,5 +40,5 @@ export const emptySavedState = (): SavedState => ({
   position: 0,
   visited: [0],
   checkAnswers: {},
-  test: { attempt: 0, drawn: [], answers: {}, submitted: false, scores: [] },
+  test: { attempt: 0, drawn: [], seed: 0, answers: {}, submitted: false, scores: [] },
 });

@@ -15,6 +15,8 @@ export interface LaunchData {
   resumed: boolean;
   /** Learner's name as the LMS gives it, '' when unknown. */
   learnerName: string;
+  /** Reflection answers kept from earlier sessions, by prompt id. */
+  reflections: Record<string, string>;
 }
 
 export interface ObjectiveResult {
@@ -87,6 +89,14 @@ export interface LmsConnection {
   recordInteraction(record: InteractionRecord): boolean;
   /** Score, success, completion, progress and per-leerdoel objectives. */
   setResult(result: CourseResult): boolean;
+  /**
+   * Store the learner's written answer to one reflection prompt, readable again on relaunch
+   * (SCORM 1.2: all answers together in cmi.comments; 2004: cmi.comments_from_learner, one entry per
+   * prompt with location = prompt id; standalone: localStorage). Never touches suspend_data.
+   */
+  saveReflection(promptId: string, text: string): boolean;
+  /** How many characters one reflection answer may have when the course has `promptCount` prompts. */
+  maxReflectionChars(promptCount: number): number;
   /** Persist what was set so far. */
   commit(): boolean;
   /**

@@ -70,7 +70,7 @@ describe('course flow: final test', () => {
       position: 0,
       visited: [0, 1, 3, 4],
       checkAnswers: {},
-      test: { attempt: 0, drawn: [], answers: {}, submitted: false, scores: [] },
+      test: { attempt: 0, drawn: [], seed: 0, answers: {}, submitted: false, scores: [] },
     });
     actor.send({ type: 'GOTO', index: 4 });
     expect(actor.getSnapshot().value).toEqual({ test: 'locked' });
@@ -173,7 +173,7 @@ describe('course flow: resume', () => {
       position: 4,
       visited: [0, 1, 2, 3, 4],
       checkAnswers: { 'kc-1': ['b'] },
-      test: { attempt: 1, drawn: ['t3', 't1', 't2'], answers: { t3: ['a'] }, submitted: false, scores: [] },
+      test: { attempt: 1, drawn: ['t3', 't1', 't2'], seed: 5, answers: { t3: ['a'] }, submitted: false, scores: [] },
     };
     const snap = start(smallModel(), saved).getSnapshot();
     expect(snap.value).toEqual({ test: 'inProgress' });
@@ -187,7 +187,7 @@ describe('course flow: resume', () => {
       position: 99,
       visited: [0, 1, 42, -1],
       checkAnswers: { gone: ['a'], 'kc-1': ['b'] },
-      test: { attempt: 1, drawn: ['old-item'], answers: { 'old-item': ['a'] }, submitted: false, scores: [2, 0.5] },
+      test: { attempt: 1, drawn: ['old-item'], seed: 5, answers: { 'old-item': ['a'] }, submitted: false, scores: [2, 0.5] },
     };
     const context = start(smallModel(), saved).getSnapshot().context;
     expect(context.position).toBe(0);
