@@ -7,6 +7,46 @@ if (!executablePath) {
   throw new Error('No Chromium found. Install the Debian package "chromium" or set CHROME_PATH (see README).');
 }
 
+/** The policy the package must run under (docs/DESIGN: no eval, no inline scripts). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'";
+/** Violation reports per token, as Chromium POSTs them to the policy's report-uri (tests/browser/csp.test.ts). */
+const cspReports = new Map();
+
+/**
+ * `/dist/…?csp=<token>` is served with STRICT_CSP as an HTTP header, plus a report-uri so that
+ * violations are counted from the very first byte (a listener in the page can only start later).
+ * GET `/__csp-reports/<token>` answers the reports received so far. Without `csp` nothing changes.
+ */
+async function strictCspMiddleware(ctx, next) {
+  const report = ctx.path.match(/^\/__csp-reports\/([\w-]+)$/);
+  if (report) {
+    const token = report[1];
+    if (ctx.method === 'POST') {
+      let body = '';
+      for await (const chunk of ctx.req) body += chunk;
+      let parsed;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        parsed = { unparsed: body };
+      }
+      cspReports.set(token, [...(cspReports.get(token) ?? []), parsed]);
+      ctx.status = 204;
+      return;
+    }
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(cspReports.get(token) ?? []);
+    return;
+  }
+  await next();
+  const token = ctx.query.csp;
+  if (ctx.path.startsWith('/dist/') && typeof token === 'string' && /^[\w-]+$/.test(token)) {
+    ctx.set('Content-Security-Policy', `${STRICT_CSP}; report-uri /__csp-reports/${token}`);
+    // The dev server answers 304 from its cache; the header must be on every response.
+    ctx.set('Cache-Control', 'no-store');
+  }
+}
+
 export default {
   files: ['src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
   nodeResolve: true,
@@ -14,6 +54,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
+  middleware: [strictCspMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs() } })],
 };

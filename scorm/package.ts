@@ -63,19 +63,22 @@ export async function buildPackage(
  */
 export async function packageCourse(options: {
   content: CourseContent;
-  /** Built runtime folder with index.html. */
-  webDir: string;
+  /** Built runtime folder with index.html: one for both standards, or one per standard. */
+  webDir: string | Record<ScormStandard, string>;
   outDir: string;
 }): Promise<PackageResult[]> {
   const { content, webDir, outDir } = options;
-  const names = await listFiles(webDir);
-  const webFiles = new Map<string, Uint8Array>();
-  for (const name of names) webFiles.set(name, new Uint8Array(await readFile(path.join(webDir, name))));
+  const read = async (dir: string) => {
+    const webFiles = new Map<string, Uint8Array>();
+    for (const name of await listFiles(dir)) webFiles.set(name, new Uint8Array(await readFile(path.join(dir, name))));
+    return webFiles;
+  };
   await mkdir(outDir, { recursive: true });
 
   const results: PackageResult[] = [];
   const problems: string[] = [];
   for (const standard of ['scorm12', 'scorm2004'] as const) {
+    const webFiles = await read(typeof webDir === 'string' ? webDir : webDir[standard]);
     const zip = await buildPackage(content, webFiles, standard);
     const zipPath = path.join(outDir, packageFileName(content, standard));
     await writeFile(zipPath, zip);

@@ -10,11 +10,45 @@ import { compileCourse } from './content/compile';
 import { formatProblem } from './content/problem';
 import { renderIndexHtml } from './index-html';
 import { packageCourse } from '../scorm/package';
+import { minifyTemplatesPlugin } from './minify-templates';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+const TARGETS = ['standalone', 'scorm12', 'scorm2004'] as const;
+type Target = (typeof TARGETS)[number];
+
+async function bundleRuntime(target: Target, outDir: string): Promise<void> {
+  await viteBuild({
+    configFile: false,
+    root,
+    base: './',
+    logLevel: 'warn',
+    mode: 'production',
+    define: {
+      'process.env.NODE_ENV': JSON.stringify('production'),
+      __COURSE_LMS__: JSON.stringify(target),
+    },
+    plugins: [minifyTemplatesPlugin()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2020',
+      // terser with a few passes: ~2 % smaller than the default minifier, which counts against the budget.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true } },
+      sourcemap: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry: join(root, 'src/main.ts'), formats: ['iife'], name: 'Course', fileName: () => 'course.js' },
+    },
+  });
+}
+
 export interface BuildOutput {
+  /** The plain web folder (standalone). */
   webDir: string;
+  /** The unpacked runtime of each SCORM package (what the browser tests run). */
+  packageDirs: Record<'scorm12' | 'scorm2004', string>;
   packages: Array<{ standard: string; path: string; bytes: number }>;
   seconds: number;
 }
@@ -29,37 +63,25 @@ export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOut
     return null;
   }
   const content = compiled.content;
-  const webDir = join(outDir, 'web');
-
-  await viteBuild({
-    configFile: false,
-    root,
-    base: './',
-    logLevel: 'warn',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      outDir: webDir,
-      emptyOutDir: true,
-      target: 'es2020',
-      minify: true,
-      sourcemap: false,
-      copyPublicDir: false,
-      reportCompressedSize: false,
-      lib: { entry: join(root, 'src/main.ts'), formats: ['iife'], name: 'Course', fileName: () => 'course.js' },
-    },
-  });
-
   const template = await readFile(join(root, 'index.html'), 'utf8');
-  await writeFile(join(webDir, 'index.html'), renderIndexHtml(template, content, { script: 'course.js' }));
-  for (const asset of compiled.assets) {
-    const target = join(webDir, asset.to);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(asset.from, target);
+  const dirs: Record<Target, string> = {
+    standalone: join(outDir, 'web'),
+    scorm12: join(outDir, 'scorm12'),
+    scorm2004: join(outDir, 'scorm2004'),
+  };
+  // One runtime per target, each with only the LMS adapter it can use (see src/lms/connect.ts).
+  for (const target of TARGETS) {
+    await bundleRuntime(target, dirs[target]);
+    await writeFile(join(dirs[target], 'index.html'), renderIndexHtml(template, content, { script: 'course.js' }));
+    for (const asset of compiled.assets) {
+      const file = join(dirs[target], asset.to);
+      await mkdir(dirname(file), { recursive: true });
+      await copyFile(asset.from, file);
+    }
   }
 
-  const packages = await packageCourse({ content, webDir, outDir });
-  return { webDir, packages, seconds: (performance.now() - started) / 1000 };
+  const packages = await packageCourse({ content, webDir: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 }, outDir });
+  return { webDir: dirs.standalone, packageDirs: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 }, packages, seconds: (performance.now() - started) / 1000 };
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,20 +1,41 @@
 /**
  * `npm run validate`: compile the course content and report every problem. Exit code 1 on errors.
  * Content problems are printed as `file:line:column severity: message. Hint: …`, never as stack traces.
+ * When the content compiles, the content audit (scripts/content/content-audit.ts) runs as well; its
+ * findings are warnings here (the unit tests enforce them).
  */
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCourse } from './content/compile';
-import { formatProblem } from './content/problem';
+import type { CourseContent } from '../src/content/types';
+import { auditProblems, repoPath } from './content/audit-problems';
+import { auditCourse, buildSeedIndex, loadSeeds } from './content/content-audit';
+import { compileCourse, type CompileResult } from './content/compile';
+import { formatProblem, sortProblems, type Problem } from './content/problem';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The shared governing folder sits next to the repo; its seeds are the source texts. */
+const seedsDir = resolve(root, '../shared/seeds');
+
+function audit(content: CourseContent, result: CompileResult): { problems: Problem[]; note: string } {
+  const seeds = loadSeeds(seedsDir);
+  const findings = auditCourse(content, seeds ? buildSeedIndex(seeds) : null);
+  const sources = result.files
+    .filter((f) => /\.(md|ya?ml)$/.test(f))
+    .map((f) => ({ file: repoPath(root, f), text: readFileSync(f, 'utf8') }));
+  const note = seeds ? '' : 'note: copy check skipped: ../shared/seeds not found';
+  return { problems: auditProblems(findings, sources), note };
+}
 
 async function main(): Promise<number> {
   const started = performance.now();
   const result = await compileCourse({ root });
-  for (const p of result.problems) console.log(formatProblem(p));
-  const errors = result.problems.filter((p) => p.severity === 'error').length;
-  const warnings = result.problems.length - errors;
+  const audited = result.content ? audit(result.content, result) : { problems: [], note: '' };
+  const problems = sortProblems([...result.problems, ...audited.problems]);
+  for (const p of problems) console.log(formatProblem(p));
+  if (audited.note) console.log(audited.note);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
   const ms = Math.round(performance.now() - started);
   if (result.content && errors === 0) {
     const pages = result.content.modules.reduce((n, m) => n + m.pages.length, 0);

@@ -9,6 +9,8 @@ import { CourseController } from './app/controller';
 import { applyTheme } from './app/theme';
 import { connectLms } from './lms/connect';
 import { StandaloneConnection } from './lms/standalone';
+import { ResilientConnection } from './lms/resilient';
+import type { LmsConnection } from './lms/types';
 import type { Notice } from './components/types';
 import { nl } from './i18n/nl';
 
@@ -26,16 +28,23 @@ function boot(): void {
   document.title = content.title;
   applyTheme(document.documentElement, content.theme);
 
-  let lms = connectLms(window, content.id, { version: content.version });
+  const found = connectLms(window, content.id, { version: content.version });
+  // An LMS gets the journal + retry layer; standalone already stores locally (docs/robustness.md).
+  let lms: LmsConnection =
+    found.standard === 'standalone'
+      ? found
+      : new ResilientConnection(found, { courseId: content.id, version: content.version });
   let launch = lms.start();
   let notice: Notice | null = lms.standard === 'standalone' ? { kind: 'info', text: nl.notices.standalone } : null;
   if (!launch) {
     // The LMS is there but refuses to start: keep the learner going on a local copy.
     lms = new StandaloneConnection(content.id, content.version);
-    launch = lms.start() ?? { suspendData: '', location: '', resumed: false, learnerName: '' };
+    launch = lms.start() ?? { suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} };
     notice = { kind: 'warning', text: nl.notices.lmsUnavailable };
   }
-  new CourseController(content, lms, launch, root, notice).start();
+  const controller = new CourseController(content, lms, launch, root, notice);
+  if (lms instanceof ResilientConnection) lms.onStatus((status) => controller.syncStatusChanged(status.state));
+  controller.start();
 }
 
 try {

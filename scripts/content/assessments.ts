@@ -1,11 +1,13 @@
 /** Reads, validates and renders assessments/*.yaml (knowledge checks and the final test). */
-import type { FinalTest, Item, KnowledgeCheck, Option } from '../../src/content/types';
+import type { FinalTest, KnowledgeCheck } from '../../src/content/types';
 import type { CompileContext } from './context';
 import { findDuplicates } from './context';
-import { plainText, renderMarkdown, type MarkdownMode } from './markdown';
+import { checkItem } from './item-checks';
+import { renderItem } from './item-render';
+import { renderMarkdown, type MarkdownMode } from './markdown';
 import { oneOf } from './problem';
-import { checkRefs, type KnownIds } from './refs';
-import { assessmentSchema, type AssessmentSource, type ItemSource } from './schema';
+import type { KnownIds } from './refs';
+import { assessmentSchema, type AssessmentSource } from './schema';
 import { parseYamlFile, type Path, type YamlFile } from './yaml-file';
 import { zodProblems } from './zod-problems';
 
@@ -50,30 +52,6 @@ export function checkAssessments(ctx: CompileContext, files: readonly Assessment
   for (const f of valid) {
     f.data.items.forEach((item, i) => checkItem(ctx, f.yaml, ['items', i], item, known));
     checkDraw(ctx, f, known);
-  }
-}
-
-function checkItem(ctx: CompileContext, yaml: YamlFile, path: Path, item: ItemSource, known: KnownIds | null): void {
-  if (known) {
-    checkRefs(ctx, yaml, [...path, 'leerdoelen'], item.leerdoelen, known.leerdoelen, 'leerdoel');
-    checkRefs(ctx, yaml, [...path, 'sources'], item.sources, known.sources, 'source');
-  }
-  if (item.type === 'true-false') return;
-  const options = item.options.map((o, index) => ({ o, index }));
-  for (const { entry } of findDuplicates(options, (e) => e.o.id)) {
-    ctx.error(yaml.file, yaml.at([...path, 'options', entry.index, 'id']), `Duplicate option id "${entry.o.id}" in item "${item.id}"`, 'give every option of an item its own letter');
-  }
-  const correct = item.options.filter((o) => o.correct).length;
-  if (item.type === 'single-choice' && correct !== 1) {
-    ctx.error(
-      yaml.file,
-      yaml.keyAt([...path, 'options']),
-      `Single-choice item "${item.id}" has ${correct} correct options; it needs exactly one`,
-      correct === 0 ? 'mark the right option with correct: true' : 'use type: multiple-response, or mark only one option correct',
-    );
-  }
-  if (item.type === 'multiple-response' && correct === 0) {
-    ctx.error(yaml.file, yaml.keyAt([...path, 'options']), `Multiple-response item "${item.id}" has no correct option`, 'mark at least one option with correct: true');
   }
 }
 
@@ -124,40 +102,4 @@ export function renderAssessment(
   return f.data.drawPerLeerdoel
     ? { ...base, kind: 'final', drawPerLeerdoel: { ...f.data.drawPerLeerdoel } }
     : { ...base, kind: 'final' };
-}
-
-function renderItem(
-  item: ItemSource,
-  path: Path,
-  md: (path: Path, text: string | undefined, mode: MarkdownMode) => string,
-): Item {
-  const questionHtml = md([...path, 'question'], item.question, 'inline');
-  const base = {
-    id: item.id,
-    leerdoelen: item.leerdoelen,
-    sources: item.sources,
-    scenarioHtml: md([...path, 'scenario'], item.scenario, 'block'),
-    questionHtml,
-    feedback: {
-      correctHtml: md([...path, 'feedback', 'correct'], item.feedback.correct, 'block'),
-      incorrectHtml: md([...path, 'feedback', 'incorrect'], item.feedback.incorrect, 'block'),
-    },
-    description: plainText(questionHtml, 250),
-  };
-  if (item.type === 'true-false') {
-    return {
-      ...base,
-      type: 'true-false',
-      answer: item.answer,
-      feedbackTrueHtml: md([...path, 'feedbackTrue'], item.feedbackTrue, 'inline'),
-      feedbackFalseHtml: md([...path, 'feedbackFalse'], item.feedbackFalse, 'inline'),
-    };
-  }
-  const options: Option[] = item.options.map((o, j) => ({
-    id: o.id,
-    html: md([...path, 'options', j, 'text'], o.text, 'inline'),
-    correct: o.correct,
-    feedbackHtml: md([...path, 'options', j, 'feedback'], o.feedback, 'inline'),
-  }));
-  return { ...base, type: item.type, options };
 }

@@ -14,7 +14,7 @@ import {
   checkTheme,
 } from './course-checks';
 import { assetPath, type Asset } from './markdown';
-import { checkPages, readPage, renderPage, type PageSource } from './pages';
+import { checkPages, checkPromptIds, readPage, renderPage, type PageSource } from './pages';
 import { hasErrors, sortProblems, type Problem } from './problem';
 import type { KnownIds } from './refs';
 import { courseSchema, type AssessmentSource, type CourseSource } from './schema';
@@ -53,6 +53,7 @@ export async function compileCourse(options: { root: string }): Promise<CompileR
   const assessmentFiles = readAssessments(ctx);
   checkAssessments(ctx, assessmentFiles, known);
   const valid = assessmentFiles.filter((a): a is AssessmentFile & { data: AssessmentSource } => a.data !== null);
+  checkPromptIds(ctx, pages, new Set(valid.flatMap((a) => a.data.items.map((i) => i.id))));
 
   if (course && yaml) {
     checkCourseIds(ctx, yaml, course);

@@ -1,9 +1,9 @@
 /** Reads, validates and renders the page files (front matter + Markdown body). */
-import type { Page } from '../../src/content/types';
+import type { Page, ReflectionPrompt } from '../../src/content/types';
 import type { CompileContext } from './context';
 import { findDuplicates } from './context';
 import { splitFrontMatter } from './front-matter';
-import { renderMarkdown } from './markdown';
+import { plainText, renderMarkdown } from './markdown';
 import { checkRefs, type KnownIds } from './refs';
 import { pageFrontMatterSchema, type PageFrontMatter } from './schema';
 import type { YamlFile } from './yaml-file';
@@ -50,6 +50,27 @@ export function checkPages(ctx: CompileContext, pages: readonly PageSource[], kn
   }
 }
 
+/**
+ * Prompt ids name the learner's answers in suspend_data and in the LMS, so they must be unique over
+ * the whole course and must not collide with a page or item id either.
+ */
+export function checkPromptIds(ctx: CompileContext, pages: readonly PageSource[], itemIds: ReadonlySet<string>): void {
+  const pageIds = new Map(pages.flatMap((p) => (p.frontMatter ? [[p.frontMatter.id, p.file] as const] : [])));
+  const prompts = pages.flatMap((p) =>
+    p.frontMatter && p.yaml ? (p.frontMatter.prompts ?? []).map((prompt, index) => ({ page: p, yaml: p.yaml!, id: prompt.id, index })) : [],
+  );
+  for (const { entry, first } of findDuplicates(prompts, (e) => e.id)) {
+    const where = first.page === entry.page ? `at line ${first.yaml.at(['prompts', first.index, 'id']).line}` : `in ${first.page.file}`;
+    ctx.error(entry.page.file, entry.yaml.at(['prompts', entry.index, 'id']), `Duplicate prompt id "${entry.id}"`, `already used ${where}; prompt ids must be unique over the whole course`);
+  }
+  for (const e of prompts) {
+    const page = pageIds.get(e.id);
+    const clash = page !== undefined ? `the page ${page}` : itemIds.has(e.id) ? 'an assessment item' : undefined;
+    if (clash === undefined) continue;
+    ctx.error(e.page.file, e.yaml.at(['prompts', e.index, 'id']), `Prompt id "${e.id}" is also the id of ${clash}`, 'give the prompt its own id, e.g. <page id>-vraag-1');
+  }
+}
+
 export function renderPage(
   ctx: CompileContext,
   page: PageSource,
@@ -73,7 +94,7 @@ export function renderPage(
   }
   const fm = page.frontMatter;
   if (!fm) return null;
-  return {
+  const out: Page = {
     id: fm.id,
     title: fm.title,
     leerdoelen: fm.leerdoelen,
@@ -81,4 +102,30 @@ export function renderPage(
     sources: fm.sources,
     html: rendered.html,
   };
+  if (fm.prompts) out.prompts = fm.prompts.map((p, i) => renderPrompt(ctx, page, i, p, pageIds));
+  return out;
+}
+
+function renderPrompt(
+  ctx: CompileContext,
+  page: PageSource,
+  index: number,
+  prompt: { id: string; text: string },
+  pageIds: ReadonlyMap<string, string> | null,
+): ReflectionPrompt {
+  const rendered = renderMarkdown(
+    prompt.text,
+    {
+      file: page.file,
+      locate: page.yaml!.textLocator(['prompts', index, 'text']),
+      pages: pageIds,
+      root: ctx.root,
+      exists: (p) => ctx.isFile(p),
+    },
+    'inline',
+  );
+  ctx.add(rendered.problems);
+  ctx.addAssets(rendered.assets);
+  // Full text (no length limit): exports and print show the whole question.
+  return { id: prompt.id, html: rendered.html, text: plainText(rendered.html, Number.POSITIVE_INFINITY) };
 }

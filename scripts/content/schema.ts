@@ -159,6 +159,16 @@ export const pageFrontMatterSchema = strictObject({
     .max(60)
     .meta({ description: 'Estimated reading time in minutes, 1–60.' }),
   sources: sourceRefs,
+  prompts: z
+    .array(
+      strictObject({
+        id: id('Prompt id, unique over the whole course (also distinct from page and item ids).'),
+        text: text('The question the learner answers in writing, inline Markdown.'),
+      }).meta({ title: 'Prompt' }),
+    )
+    .min(1, 'An opdracht needs at least one prompt; remove prompts for an ordinary page')
+    .optional()
+    .meta({ description: 'Optional: makes the page an opdracht; the questions the learner answers in writing.' }),
 }).meta({ title: 'Page front matter', description: 'The --- block at the top of a page file.' });
 
 const optionSchema = strictObject({
@@ -210,10 +220,101 @@ export const trueFalseSchema = strictObject({
   feedbackFalse: text('Feedback when the learner answers "niet waar", inline Markdown.'),
 }).meta({ title: 'True/false item' });
 
-export const ITEM_TYPES = ['single-choice', 'multiple-response', 'true-false'] as const;
+const categorySchema = strictObject({
+  id: id('Category id, unique in the item; statements refer to it.'),
+  text: text('Category name, inline Markdown.'),
+}).meta({ title: 'Category' });
+
+const statementSchema = strictObject({
+  id: id('Statement id, unique in the item.'),
+  text: text('The statement to sort, inline Markdown.'),
+  category: id('Id of the category this statement belongs to.'),
+  feedback: text('Why it belongs there, inline Markdown.'),
+}).meta({ title: 'Statement' });
+
+export const classifySchema = strictObject({
+  ...itemBase,
+  type: z.literal('classify').meta({ description: 'Sort statements into categories.' }),
+  categories: z
+    .array(categorySchema)
+    .min(2, 'A classify item needs 2–4 categories')
+    .max(4, 'A classify item has at most 4 categories')
+    .meta({ description: '2–4 categories; every category is used by at least one statement.' }),
+  statements: z
+    .array(statementSchema)
+    .min(3, 'A classify item needs 3–8 statements')
+    .max(8, 'A classify item has at most 8 statements')
+    .meta({ description: '3–8 statements, each with its category and feedback.' }),
+}).meta({ title: 'Classify item' });
+
+const stepSchema = strictObject({
+  id: id('Step id, unique in the item.'),
+  text: text('The step, inline Markdown.'),
+}).meta({ title: 'Step' });
+
+export const orderingSchema = strictObject({
+  ...itemBase,
+  type: z.literal('ordering').meta({ description: 'Put steps in order.' }),
+  steps: z
+    .array(stepSchema)
+    .min(3, 'An ordering item needs 3–8 steps')
+    .max(8, 'An ordering item has at most 8 steps')
+    .meta({ description: '3–8 steps, written in the correct order (the course shuffles them).' }),
+}).meta({ title: 'Ordering item' });
+
+const choiceSchema = strictObject({
+  id: id('Choice id, unique in the item.'),
+  text: text('What the learner says or does, inline Markdown.'),
+  next: id('Id of the node this choice leads to.'),
+  feedback: text('Why this is a good or less good reply, inline Markdown.'),
+}).meta({ title: 'Choice' });
+
+const branchStepSchema = strictObject({
+  id: id('Node id, unique in the item.'),
+  // Only so that `end: false` is accepted; a node without `end` is a step.
+  end: z.literal(false).optional().meta({ description: 'Leave out (or false) for a conversation step.' }),
+  speaker: text('Optional: who speaks, e.g. "Femke (bewoner)".').optional(),
+  text: text('What is said or happens, inline Markdown.'),
+  // Optional in the shape so a node without choices gets the clearer "dead end" problem.
+  choices: z
+    .array(choiceSchema)
+    .min(2, 'A conversation step needs 2–4 choices')
+    .max(4, 'A conversation step has at most 4 choices')
+    .optional()
+    .meta({ description: '2–4 choices, each leading to another node.' }),
+}).meta({ title: 'Conversation step' });
+
+const branchEndSchema = strictObject({
+  id: id('Node id, unique in the item.'),
+  end: z.literal(true).meta({ description: 'Marks an ending.' }),
+  score: z.number().min(0).max(1).meta({ description: "0–1: the item's score when the learner ends here." }),
+  text: text('How the conversation ends, inline Markdown.'),
+  feedback: text('Feedback on this ending, inline Markdown.'),
+  reflection: text('A question to reflect on, inline Markdown.'),
+}).meta({ title: 'Ending' });
+
+export const branchingSchema = strictObject({
+  ...itemBase,
+  type: z.literal('branching').meta({ description: 'A short conversation as a graph.' }),
+  scored: z.boolean().meta({ description: 'false: practice only, counts for nothing in the score.' }),
+  start: id('Id of the first node.'),
+  nodes: z
+    .array(z.discriminatedUnion('end', [branchStepSchema, branchEndSchema]).meta({ title: 'Node' }))
+    .min(2, 'A branching item needs a step and at least one ending')
+    .meta({ description: 'Conversation steps and endings; every node reachable from start, no cycles.' }),
+}).meta({ title: 'Branching item' });
+
+export const ITEM_TYPES = ['single-choice', 'multiple-response', 'true-false', 'classify', 'ordering', 'branching'] as const;
 
 export const itemSchema = z
-  .discriminatedUnion('type', [singleChoiceSchema, multipleResponseSchema, trueFalseSchema])
+  .discriminatedUnion('type', [
+    singleChoiceSchema,
+    multipleResponseSchema,
+    trueFalseSchema,
+    classifySchema,
+    orderingSchema,
+    branchingSchema,
+  ])
   .meta({ title: 'Item' });
 
 export const assessmentSchema = strictObject({

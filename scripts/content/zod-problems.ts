@@ -59,7 +59,8 @@ function issueProblems(yaml: YamlFile, issue: Issue): Problem[] {
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
-        const options = (issue as { options?: unknown[] }).options ?? [];
+        // An optional discriminator (a branching node's `end`) lists undefined among its options.
+        const options = ((issue as { options?: unknown[] }).options ?? []).filter((o) => o !== undefined);
         return [
           error(
             yaml.at(path),
@@ -89,6 +90,9 @@ function issueProblems(yaml: YamlFile, issue: Issue): Problem[] {
       }
       return [error(yaml.at(path), `Value of ${where} is too small`, `the minimum is ${String(issue.minimum)}`)];
     case 'too_big':
+      if (issue.origin === 'array') {
+        return [error(yaml.at(path), `Too many entries in ${where}`, issue.message)];
+      }
       return [error(yaml.at(path), `Value of ${where} is too large`, `the maximum is ${String(issue.maximum)}`)];
     case 'invalid_key': {
       const inner = issue.issues[0]?.message ?? 'invalid key';

@@ -1,6 +1,6 @@
 import { html, render, type TemplateResult } from 'lit';
 import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import type { CourseContent, Item } from '../content/types';
+import type { CourseContent, Item, Page } from '../content/types';
 import {
   attemptsLeft,
   courseMachine,
@@ -19,7 +19,8 @@ import type { CourseResult, LaunchData, LmsConnection } from '../lms/types';
 import type { Notice } from '../components/types';
 import type { CourseShell } from '../components/course-shell';
 import { nl } from '../i18n/nl';
-import { interactionOf } from './interactions';
+import { interactionOf, reflectionInteraction } from './interactions';
+import { displayOrder } from '../assessment/order';
 import { drawnItems, resultOf, sourcesOf, tocOf } from './view-model';
 
 type Snapshot = SnapshotFrom<typeof courseMachine>;
@@ -30,12 +31,23 @@ type Snapshot = SnapshotFrom<typeof courseMachine>;
  */
 export class CourseController {
   private readonly actor: ActorRefFrom<typeof courseMachine>;
-  private readonly itemIds: string[];
+  /** Every check and final-test item, in a fixed order: the codec stores answers by index into it. */
+  private readonly codecItems: Item[];
   private readonly checkItems = new Map<string, Item>();
+  /** Pages with reflection prompts, in course order, and where each prompt lives. */
+  private readonly reflectionPages: Page[];
+  private readonly promptPage = new Map<string, Page>();
+  private readonly reflections: Record<string, string>;
+  private readonly reflectionStatus: Record<string, ReflectionStatus> = {};
+  /** Prompts changed since their last long-fill-in interaction. */
+  private readonly unreported = new Set<string>();
+  /** Time spent per item (ms) and when it was last answered, for the interactions' latency/timestamp. */
+  private readonly itemTime = new Map<string, number>();
+  private readonly answeredAt = new Map<string, Date>();
+  private lastActivity = Date.now();
   private notice: Notice | null = null;
+  private readonly learnerName: string;
   private lastPosition = -1;
-  private stepEnteredAt = Date.now();
-  private attemptStartedAt = Date.now();
   private finished = false;
 
   constructor(
@@ -47,10 +59,14 @@ export class CourseController {
   ) {
     const model = flowModelOf(content);
     for (const item of Object.values(model.checkItems)) this.checkItems.set(item.id, item);
-    this.itemIds = [...this.checkItems.keys(), ...content.finalTest.items.map((item) => item.id)];
+    this.codecItems = [...this.checkItems.values(), ...content.finalTest.items];
+    this.reflectionPages = content.modules.flatMap((module) => module.pages.filter((page) => page.prompts?.length));
+    for (const page of this.reflectionPages) for (const prompt of page.prompts!) this.promptPage.set(prompt.id, page);
+    this.reflections = { ...launch.reflections };
+    this.learnerName = launch.learnerName;
     this.notice = notice;
 
-    const decoded = decodeState(launch.suspendData, model.steps, this.itemIds);
+    const decoded = decodeState(launch.suspendData, model.steps, this.codecItems);
     if (decoded.status === 'partial') this.notice = { kind: 'warning', text: nl.notices.statePartial };
     if (decoded.status === 'unreadable') this.notice = { kind: 'warning', text: nl.notices.stateUnreadable };
 
@@ -82,13 +98,23 @@ export class CourseController {
     this.root.addEventListener('course-previous', () => this.send({ type: 'PREVIOUS' }));
     this.root.addEventListener('course-check-answer', (e) => {
       const { itemId, response } = detail<{ itemId: string; response: Response }>(e);
+      this.noteActivity(itemId);
       this.send({ type: 'CHECK_ANSWER', itemId, response });
     });
     this.root.addEventListener('course-test-start', () => this.startAttempt('START_TEST'));
     this.root.addEventListener('course-test-retry', () => this.startAttempt('RETRY_TEST'));
     this.root.addEventListener('course-answer', (e) => {
       const { itemId, response } = detail<{ itemId: string; response: Response }>(e);
+      this.noteActivity(itemId);
       this.send({ type: 'ANSWER', itemId, response });
+    });
+    this.root.addEventListener('course-reflection-input', (e) => {
+      const { promptId, text } = detail<{ promptId: string; text: string }>(e);
+      this.saveReflection(promptId, text, false);
+    });
+    this.root.addEventListener('course-reflection-save', (e) => {
+      const { promptId, text } = detail<{ promptId: string; text: string }>(e);
+      this.saveReflection(promptId, text, true);
     });
     this.root.addEventListener('course-test-submit', () => this.send({ type: 'SUBMIT_TEST' }));
     this.root.addEventListener('course-notice-dismiss', () => {
@@ -103,11 +129,19 @@ export class CourseController {
     });
   }
 
+  /** The resilient LMS layer reports whether everything reached the LMS (src/lms/resilient.ts). */
+  syncStatusChanged(state: 'synced' | 'retrying' | 'offline-copy'): void {
+    const saveNotices: string[] = [nl.notices.saveFailed, nl.notices.offlineCopy];
+    if (state === 'offline-copy') this.showNotice({ kind: 'warning', text: nl.notices.offlineCopy });
+    else if (state === 'synced' && saveNotices.includes(this.notice?.text ?? '')) this.showNotice(null);
+  }
+
   /** End the LMS session once (also called on pagehide). */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
     const context = this.actor.getSnapshot().context;
+    this.reportReflections();
     this.persist(context);
     this.lms.finish(isCompleted(context));
   }
@@ -117,7 +151,7 @@ export class CourseController {
   }
 
   private startAttempt(type: 'START_TEST' | 'RETRY_TEST'): void {
-    this.attemptStartedAt = Date.now();
+    this.lastActivity = Date.now();
     // The seed only decides the draw; the drawn ids themselves are saved, so resume needs no seed.
     this.send({ type, seed: Math.floor(Math.random() * 2 ** 31) });
   }
@@ -126,12 +160,13 @@ export class CourseController {
     const steps = context.model.steps;
     const saved = this.lms.save({
       location: steps[context.position]?.id ?? '',
-      suspendData: encodeState(context, steps, this.itemIds),
+      suspendData: encodeState(context, steps, this.codecItems),
     });
     const resultSet = this.lms.setResult(this.resultOf(context));
     const committed = this.lms.commit();
     if (!(saved && resultSet && committed) && this.lms.standard !== 'standalone') {
-      this.showNotice({ kind: 'warning', text: nl.notices.saveFailed });
+      // The offline notice says more; keep it until the LMS has everything again.
+      if (this.notice?.text !== nl.notices.offlineCopy) this.showNotice({ kind: 'warning', text: nl.notices.saveFailed });
     } else if (this.notice?.text === nl.notices.saveFailed) {
       this.showNotice(null);
     }
@@ -165,15 +200,67 @@ export class CourseController {
   private reportCheckAnswer(itemId: string, response: Response): void {
     const item = this.checkItems.get(itemId);
     if (!item) return;
-    const latency = (Date.now() - this.stepEnteredAt) / 1000;
-    this.lms.recordInteraction(interactionOf(item, response, 0, latency, new Date()));
+    this.lms.recordInteraction(interactionOf(item, response, 0, this.latencyOf(itemId), this.timestampOf(itemId)));
+    this.itemTime.delete(itemId);
   }
 
   private reportAttempt(context: FlowContext): void {
-    const latency = (Date.now() - this.attemptStartedAt) / 1000;
-    const now = new Date();
     for (const item of drawnItems(this.content, context)) {
-      this.lms.recordInteraction(interactionOf(item, context.test.answers[item.id], context.test.attempt, latency, now));
+      const record = interactionOf(
+        item,
+        context.test.answers[item.id],
+        context.test.attempt,
+        this.latencyOf(item.id),
+        this.timestampOf(item.id),
+      );
+      this.lms.recordInteraction(record);
+      this.itemTime.delete(item.id);
+      this.answeredAt.delete(item.id);
+    }
+  }
+
+  /** The learner worked on `itemId` since the last activity: count that time towards the item. */
+  private noteActivity(itemId: string): void {
+    const now = Date.now();
+    this.itemTime.set(itemId, (this.itemTime.get(itemId) ?? 0) + (now - this.lastActivity));
+    this.answeredAt.set(itemId, new Date(now));
+    this.lastActivity = now;
+  }
+
+  private latencyOf(itemId: string): number {
+    return (this.itemTime.get(itemId) ?? 0) / 1000;
+  }
+
+  private timestampOf(itemId: string): Date {
+    return this.answeredAt.get(itemId) ?? new Date();
+  }
+
+  private saveReflection(promptId: string, text: string, explicit: boolean): void {
+    if (!this.promptPage.has(promptId) || this.finished) return;
+    const changed = this.reflections[promptId] !== text;
+    this.reflections[promptId] = text;
+    if (explicit) {
+      // Show "Opslaan…" first, so the component announces "Opgeslagen" even when it was saved before.
+      this.reflectionStatus[promptId] = 'saving';
+      this.render(this.actor.getSnapshot());
+    }
+    const ok = this.lms.saveReflection(promptId, text) && this.lms.commit();
+    this.reflectionStatus[promptId] = ok ? 'saved' : 'error';
+    if (changed) this.unreported.add(promptId);
+    if (explicit) this.reportReflections(promptId);
+    this.render(this.actor.getSnapshot());
+  }
+
+  /** One long-fill-in interaction per changed answer: on "Opslaan", on leaving the page, on finish. */
+  private reportReflections(only?: string): void {
+    for (const promptId of [...this.unreported]) {
+      if (only && promptId !== only) continue;
+      const page = this.promptPage.get(promptId)!;
+      const prompt = page.prompts!.find((p) => p.id === promptId)!;
+      const text = this.reflections[promptId] ?? '';
+      if (this.lms.recordInteraction(reflectionInteraction(prompt, text, new Date(), page.leerdoelen))) {
+        this.unreported.delete(promptId);
+      }
     }
   }
 
@@ -188,7 +275,8 @@ export class CourseController {
     const { context } = snapshot;
     const moved = context.position !== this.lastPosition;
     if (moved) {
-      this.stepEnteredAt = Date.now();
+      this.lastActivity = Date.now();
+      if (this.lastPosition !== -1) this.reportReflections();
     }
     render(
       html`<course-shell
@@ -209,6 +297,16 @@ export class CourseController {
     this.lastPosition = context.position;
   }
 
+  /** Option order per drawn item, derived from the attempt's seed so a resumed attempt looks the same. */
+  private ordersOf(context: FlowContext): Record<string, string[]> {
+    const orders: Record<string, string[]> = {};
+    for (const item of drawnItems(this.content, context)) {
+      const order = displayOrder(item, context.test.seed);
+      if (order) orders[item.id] = order;
+    }
+    return orders;
+  }
+
   private view(snapshot: Snapshot): TemplateResult {
     const { context } = snapshot;
     const step = context.model.steps[context.position]!;
@@ -223,6 +321,12 @@ export class CourseController {
         .sources=${sourcesOf(this.content, page.sources)}
         .hasPrevious=${hasPrevious}
         .hasNext=${hasNext}
+        .reflections=${this.reflections}
+        .maxReflectionChars=${this.lms.maxReflectionChars(this.promptPage.size)}
+        .reflectionStatus=${{ ...this.reflectionStatus }}
+        .courseTitle=${this.content.title}
+        .learnerName=${this.learnerName}
+        .reflectionPages=${this.reflectionPages}
       ></course-page>`;
     }
     if (step.kind === 'check' && module?.check) {
@@ -245,6 +349,7 @@ export class CourseController {
     return html`<course-final-test
       .test=${this.content.finalTest}
       .items=${drawnItems(this.content, context)}
+      .orders=${this.ordersOf(context)}
       .answers=${context.test.answers}
       .status=${status}
       .lockedReason=${nl.notices.testLocked}
@@ -254,6 +359,8 @@ export class CourseController {
     ></course-final-test>`;
   }
 }
+
+type ReflectionStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 function detail<T>(event: Event): T {
   return (event as CustomEvent<T>).detail;

@@ -2,10 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KnowledgeCheck } from '../content/types';
 import {
+  branching,
+  classify,
   deepActiveElement,
   describe,
   it,
   multipleResponse,
+  ordering,
   overflowing,
   q,
   qa,
@@ -166,5 +169,64 @@ describe('course-check', () => {
     expect(feedbackOf(el, 1)).to.exist;
     expect(overflowing(el)).to.deep.equal([]);
     for (const b of qa(el, 'button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+  });
+
+  it('new types: "Controleer" once classify is complete, ordering moved, branching ended', async () => {
+    const el = await fixture<CourseCheck>(html`<course-check
+      .check=${{ ...check, items: [classify, ordering, branching] }}
+      .orders=${{ cl1: ['s3', 's2', 's1'], or1: ['wie', 'doel', 'evalueer', 'hoe'] }}
+    ></course-check>`);
+    await settle();
+    const answers = record<ResponseDetail>(el, 'course-check-answer');
+    const root = (i: number) => choice(el, i).shadowRoot!;
+    // The display orders reach the questions.
+    expect([...root(0).querySelectorAll<HTMLElement>('fieldset.card')].map((c) => c.dataset.id)).to.deep.equal([
+      's3',
+      's2',
+      's1',
+    ]);
+    expect(checkButtons(el).map((b) => b.disabled)).to.deep.equal([true, true, true]);
+
+    const cards = [...root(0).querySelectorAll('fieldset.card')];
+    (cards[0]!.querySelectorAll('label')[2] as HTMLElement).click(); // s3 right
+    (cards[1]!.querySelectorAll('label')[1] as HTMLElement).click(); // s2 right
+    await settle();
+    expect(checkButtons(el)[0]!.disabled).to.equal(true); // s1 not placed yet
+    (cards[2]!.querySelectorAll('label')[1] as HTMLElement).click(); // s1 wrong
+    await settle();
+    expect(checkButtons(el)[0]!.disabled).to.equal(false);
+
+    (root(1).querySelectorAll('li')[1]!.querySelector('button') as HTMLElement).click(); // doel up
+    await settle();
+    expect(checkButtons(el)[1]!.disabled).to.equal(false);
+
+    (root(2).querySelector('[part=choice]') as HTMLElement).click(); // not an ending yet
+    await settle();
+    expect(checkButtons(el)[2]!.disabled).to.equal(true);
+    (root(2).querySelector('[part=choice]') as HTMLElement).click();
+    await settle();
+    expect(checkButtons(el)[2]!.disabled).to.equal(false);
+
+    for (const i of [0, 1, 2]) {
+      checkButtons(el)[i]!.click();
+      await settle();
+      expect(deepActiveElement()).to.equal(feedbackOf(el, i)!.shadowRoot!.querySelector('h3'));
+    }
+    expect(answers.map((e) => e.detail)).to.deep.equal([
+      { itemId: 'cl1', response: ['s1=kennis', 's2=kennis', 's3=deskundig'] },
+      { itemId: 'or1', response: ['doel', 'wie', 'evalueer', 'hoe'] },
+      { itemId: 'br1', response: ['vraag', 'luister'] },
+    ]);
+    expect([0, 1, 2].map((i) => text(feedbackOf(el, i)!.shadowRoot!.querySelector('h3')!))).to.deep.equal([
+      'Gedeeltelijk juist',
+      'Gedeeltelijk juist',
+      'Juist',
+    ]);
+    await expect(el).to.be.accessible();
+    // Starting the conversation again hides its feedback and needs a new ending before checking.
+    (root(2).querySelector('[part=restart]') as HTMLElement).click();
+    await settle();
+    expect(feedbackOf(el, 2)).to.equal(null);
+    expect(checkButtons(el)[2]!.disabled).to.equal(true);
   });
 });

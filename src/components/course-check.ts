@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { isAnswered } from '../assessment/score';
+import { isComplete } from '../assessment/score';
 import type { KnowledgeCheck, Source } from '../content/types';
 import { nl } from '../i18n/nl';
 import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
@@ -21,6 +21,7 @@ export class CourseCheck extends LitElement {
   static override properties = {
     check: { attribute: false },
     answers: { attribute: false },
+    orders: { attribute: false },
     sources: { attribute: false },
     hasPrevious: { type: Boolean, attribute: 'has-previous' },
     hasNext: { type: Boolean, attribute: 'has-next' },
@@ -33,6 +34,8 @@ export class CourseCheck extends LitElement {
   declare check: KnowledgeCheck | null;
   /** Checked answers by item id (from the saved state). */
   declare answers: Answers;
+  /** Display order per item id (optional; authored order otherwise). */
+  declare orders: Answers;
   declare sources: Source[];
   declare hasPrevious: boolean;
   declare hasNext: boolean;
@@ -45,6 +48,7 @@ export class CourseCheck extends LitElement {
     super();
     this.check = null;
     this.answers = {};
+    this.orders = {};
     this.sources = [];
     this.hasPrevious = false;
     this.hasNext = false;
@@ -79,6 +83,7 @@ export class CourseCheck extends LitElement {
             part="question"
             .item=${item}
             .response=${response ?? null}
+            .order=${this.orders[item.id] ?? null}
             .showFeedback=${same(response, this.checked[item.id])}
             .sources=${this.sources}
             @course-response-change=${this.onChange}
@@ -88,7 +93,7 @@ export class CourseCheck extends LitElement {
               class="button"
               part="check-button"
               type="button"
-              ?disabled=${!isAnswered(response)}
+              ?disabled=${!isComplete(item, response)}
               @click=${() => this.onCheck(i)}
             >
               ${nl.questions.check}<span class="visually-hidden">
@@ -123,7 +128,7 @@ export class CourseCheck extends LitElement {
   private async onCheck(index: number) {
     const item = this.check?.items[index];
     const response = item && this.responses[item.id];
-    if (!item || !isAnswered(response)) return;
+    if (!item || !response || !isComplete(item, response)) return;
     this.checked = { ...this.checked, [item.id]: response };
     emit(this, 'course-check-answer', { itemId: item.id, response: [...response] } satisfies ResponseDetail);
     await this.updateComplete;

@@ -25,6 +25,7 @@ describe('course-feedback', () => {
       expect(heading.getAttribute('tabindex')).to.equal('-1');
       const region = q(el, 'section');
       expect(region.getAttribute('aria-labelledby')).to.equal(heading.id);
+      expect(region.getAttribute('role')).to.equal('group'); // not a landmark: headings repeat
       expect(q(el, '[part=body]').innerHTML).to.contain('<p>Item</p>');
       await expect(el).to.be.accessible();
     }
@@ -46,6 +47,24 @@ describe('course-feedback', () => {
     ]);
     expect(q(el, '[part=sources] cite').textContent).to.equal('Kennisbundel Ervaringsdeskundigheid');
     expect(el.shadowRoot!.querySelector('[part=body]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes a lead-in per entry, and shows judgement-free entries without an icon', async () => {
+    const el = await fixture<CourseFeedback>(
+      html`<course-feedback
+        .optionFeedback=${[
+          { label: 'Stelling', html: 'Waarom.', correct: true, what: 'Goed ingedeeld' },
+          { label: 'Een reactie', html: 'Wat het deed.', correct: null, what: 'Jouw reactie' },
+        ]}
+      ></course-feedback>`,
+    );
+    const items = qa(el, '.options > li');
+    expect(items.map(text)).to.deep.equal(['Goed ingedeeld: Stelling Waarom.', 'Jouw reactie: Een reactie Wat het deed.']);
+    expect(items.map((li) => [li.className, !!li.querySelector('svg')])).to.deep.equal([
+      ['ok', true],
+      ['neutral', false],
+    ]);
     await expect(el).to.be.accessible();
   });
 

@@ -4,14 +4,19 @@ import type { Source } from '../content/types';
 import { nl } from '../i18n/nl';
 import { baseStyles } from './shared-styles';
 
-/** Feedback on one option. `label` and `html` are sanitised inline HTML from the build. */
+/**
+ * Feedback on one option, statement (classify), step (ordering) or reply (branching). `label` and
+ * `html` are sanitised inline HTML from the build.
+ */
 export interface OptionFeedback {
   label: string;
   html: string;
-  /** Whether the option itself is a correct one. */
-  correct: boolean;
+  /** Whether it is right; null for a judgement-free entry (a reply in a conversation): no icon. */
+  correct: boolean | null;
   /** Whether the learner chose it; default true. False marks a correct option the learner missed. */
   chosen?: boolean;
+  /** The lead-in before the label; default derived from correct/chosen ("Jouw antwoord, juist"). */
+  what?: string;
 }
 
 // Icons support the heading text; they are never the only cue (WCAG 1.4.1).
@@ -96,6 +101,9 @@ export class CourseFeedback extends LitElement {
       .option-body {
         margin-left: 1.75rem;
       }
+      .neutral .option-body {
+        margin-left: 0;
+      }
       .option-body > :last-child {
         margin-bottom: 0;
       }
@@ -135,17 +143,19 @@ export class CourseFeedback extends LitElement {
     const q = nl.questions;
     const kind = this.correct ? 'correct' : this.partial ? 'partial' : 'incorrect';
     const title = this.correct ? q.correct : this.partial ? q.partlyCorrect : q.incorrect;
-    return html`<section class="feedback ${kind}" part="region" aria-labelledby="heading">
+    // A group, not a region landmark: a check shows several feedbacks whose headings ("Juist") repeat.
+    return html`<section class="feedback ${kind}" part="region" role="group" aria-labelledby="heading">
       <h3 id="heading" tabindex="-1" part="heading">${icon(kind)}${title}</h3>
       ${this.html ? html`<div part="body">${unsafeHTML(this.html)}</div>` : nothing}
       ${this.optionFeedback.length
         ? html`<ul class="options" part="options">
             ${this.optionFeedback.map((o) => {
               const chosen = o.chosen ?? true;
-              const what = !chosen ? q.correctAnswer : o.correct ? q.yourAnswerCorrect : q.yourAnswerIncorrect;
-              return html`<li class=${o.correct ? 'ok' : 'bad'}>
+              const what =
+                o.what ?? (!chosen ? q.correctAnswer : o.correct ? q.yourAnswerCorrect : q.yourAnswerIncorrect);
+              return html`<li class=${o.correct ? 'ok' : o.correct === null ? 'neutral' : 'bad'}>
                 <p class="option-head">
-                  ${icon(o.correct ? 'correct' : 'incorrect')}<span>${what}:</span>
+                  ${o.correct === null ? nothing : icon(o.correct ? 'correct' : 'incorrect')}<span>${what}:</span>
                   <strong>${unsafeHTML(o.label)}</strong>
                 </p>
                 ${o.html ? html`<div class="option-body">${unsafeHTML(o.html)}</div>` : nothing}

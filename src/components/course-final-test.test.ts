@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FinalTest, Item } from '../content/types';
 import {
+  branching,
+  classify,
   deepActiveElement,
   describe,
   it,
@@ -233,5 +235,35 @@ describe('course-final-test', () => {
     expect(q(el, '[role=alertdialog]')).to.exist;
     expect(overflowing(el)).to.deep.equal([]);
     for (const b of qa(el, 'button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+  });
+
+  it('passes each item its display order and counts only finished items as answered', async () => {
+    const el = await fixture<CourseFinalTest>(html`<course-final-test
+      .test=${test}
+      .items=${[singleChoice, classify, branching]}
+      .orders=${{ sc1: ['c', 'b', 'a'], cl1: ['s2', 's3', 's1'] }}
+      .answers=${{ sc1: ['b'], cl1: ['s1=ervaring'], br1: ['vraag'] }}
+      status="in-progress"
+      .attempt=${1}
+    ></course-final-test>`);
+    await settle();
+    const root = (i: number) => choice(el, i).shadowRoot!;
+    expect([...root(0).querySelectorAll('input')].map((i) => i.value)).to.deep.equal(['c', 'b', 'a']);
+    expect([...root(1).querySelectorAll<HTMLElement>('fieldset.card')].map((c) => c.dataset.id)).to.deep.equal([
+      's2',
+      's3',
+      's1',
+    ]);
+    expect(text(q(el, '[part=answered]'))).to.equal('1 van 3 vragen beantwoord');
+    const answers = record<ResponseDetail>(el, 'course-answer');
+    (root(2).querySelector('[part=choice]') as HTMLElement).click(); // reaches an ending
+    await settle();
+    expect(answers.map((e) => e.detail)).to.deep.equal([{ itemId: 'br1', response: ['vraag', 'luister'] }]);
+    expect(text(q(el, '[part=answered]'))).to.equal('2 van 3 vragen beantwoord');
+    // No feedback in the final test, also at an ending.
+    expect(root(2).querySelector('course-feedback')).to.equal(null);
+    q(el, '[part=submit]').click();
+    await settle();
+    expect(q(el, '[role=alertdialog]')).to.exist; // the classify item is not finished
   });
 });

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { isAnswered } from '../assessment/score';
+import { isComplete } from '../assessment/score';
 import type { FinalTest, Item } from '../content/types';
 import { nl } from '../i18n/nl';
 import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
@@ -20,6 +20,7 @@ export class CourseFinalTest extends LitElement {
     test: { attribute: false },
     items: { attribute: false },
     answers: { attribute: false },
+    orders: { attribute: false },
     status: {},
     lockedReason: { attribute: 'locked-reason' },
     attempt: { type: Number },
@@ -49,6 +50,8 @@ export class CourseFinalTest extends LitElement {
   /** The items drawn for this attempt, in the order shown. */
   declare items: Item[];
   declare answers: Record<string, string[]>;
+  /** Display order per item id, derived from the attempt seed so a resumed attempt looks the same. */
+  declare orders: Record<string, string[]>;
   declare status: FinalTestStatus;
   declare lockedReason: string;
   /** Attempts started so far (1-based number of the current attempt while in progress; 0 = none). */
@@ -64,6 +67,7 @@ export class CourseFinalTest extends LitElement {
     this.test = null;
     this.items = [];
     this.answers = {};
+    this.orders = {};
     this.status = 'locked';
     this.lockedReason = '';
     this.attempt = 0;
@@ -116,7 +120,7 @@ export class CourseFinalTest extends LitElement {
   private renderItems() {
     const q = nl.questions;
     const total = this.items.length;
-    const open = this.items.filter((item) => !isAnswered(this.answers[item.id])).length;
+    const open = this.items.filter((item) => !isComplete(item, this.answers[item.id])).length;
     return html`<p part="attempt">
         ${this.attemptsLeft === null
           ? q.attemptUnlimited(this.attempt)
@@ -129,6 +133,7 @@ export class CourseFinalTest extends LitElement {
             part="question"
             .item=${item}
             .response=${this.answers[item.id] ?? null}
+            .order=${this.orders[item.id] ?? null}
             @course-response-change=${this.onChange}
           ></course-question>
         </section>`,
@@ -169,7 +174,7 @@ export class CourseFinalTest extends LitElement {
   }
 
   private onSubmit() {
-    if (this.items.every((item) => isAnswered(this.answers[item.id]))) return this.submit();
+    if (this.items.every((item) => isComplete(item, this.answers[item.id]))) return this.submit();
     this.confirming = true;
     // The least destructive choice gets focus (WAI-ARIA alertdialog pattern).
     this.focusIn('[part=cancel]');

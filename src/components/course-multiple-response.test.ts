@@ -99,4 +99,26 @@ describe('course-multiple-response', () => {
     await q<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'course-feedback').updateComplete;
     expect(text(q(el, 'course-feedback', 'h3'))).to.equal('Niet juist');
   });
+
+  it('shows the options in the display order but still reports them in authored order', async () => {
+    const el = await fixture<CourseMultipleResponse>(html`<course-multiple-response
+      .item=${multipleResponse}
+      .order=${['c', 'b', 'a']}
+    ></course-multiple-response>`);
+    expect(boxes(el).map((i) => i.value)).to.deep.equal(['c', 'b', 'a']);
+    const events = record<ResponseDetail>(el, 'course-response-change');
+    qa(el, 'label')[0]!.click(); // c
+    qa(el, 'label')[2]!.click(); // a
+    expect(events.map((e) => e.detail.response)).to.deep.equal([['c'], ['a', 'c']]);
+    // Feedback lists the options as shown.
+    el.response = ['a', 'b'];
+    el.showFeedback = true;
+    await el.updateComplete;
+    await q<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'course-feedback').updateComplete;
+    expect(qa(el, 'course-feedback', '.options > li').map((li) => text(li).split(':')[1]!.trim().split(' ')[0])).to.deep.equal([
+      'Eigen',
+      'Een',
+      'Reflectie',
+    ]);
+  });
 });

@@ -1,8 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Page, Source } from '../content/types';
 import './course-page';
 import type { CoursePage } from './course-page';
+import type { CourseReflection } from './course-reflection';
+import type { CourseReflectionExport } from './course-reflection-export';
 
 const page: Page = {
   id: 'p1',
@@ -118,5 +120,100 @@ describe('course-page', () => {
     const region = cp.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
     expect(cp.scrollWidth).to.be.at.most(300);
     expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+  });
+});
+
+describe('course-page with an opdracht', () => {
+  const opdracht: Page = {
+    id: 'o1',
+    title: 'Opdracht 1: Jouw verhaal',
+    leerdoelen: [],
+    minutes: 10,
+    sources: [],
+    html: '<p>Lees de tekst en beantwoord de vragen.</p>',
+    prompts: [
+      { id: 'o1-v1', html: 'Wat is jouw ervaring?', text: 'Wat is jouw ervaring?' },
+      { id: 'o1-v2', html: 'Wat heb je geleerd?', text: 'Wat heb je geleerd?' },
+    ],
+  };
+  const other: Page = { ...opdracht, id: 'o2', title: 'Opdracht 2', prompts: [{ id: 'o2-v1', html: 'V', text: 'V' }] };
+  const reflections = { 'o1-v1': 'Mijn <b>ervaring</b>', 'o2-v1': 'Elders' };
+
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
+    await setViewport({ width: 1024, height: 768 });
+  });
+
+  async function renderOpdracht() {
+    return fixture<CoursePage>(html`<course-page
+      .page=${opdracht}
+      .reflections=${reflections}
+      .maxReflectionChars=${500}
+      .reflectionStatus=${{ 'o1-v2': 'error' }}
+      .courseTitle=${'Ervaringsdeskundigheid'}
+      .learnerName=${'Sam'}
+      .reflectionPages=${[opdracht, other]}
+      .hasNext=${true}
+    ></course-page>`);
+  }
+
+  it('renders one answer field per prompt after the body, with value, limit and status', async () => {
+    const el = await renderOpdracht();
+    const root = el.shadowRoot!;
+    const fields = [...root.querySelectorAll<CourseReflection>('course-reflection')];
+    expect(fields.map((f) => f.prompt.id)).to.deep.equal(['o1-v1', 'o1-v2']);
+    expect(fields.map((f) => f.value)).to.deep.equal(['Mijn <b>ervaring</b>', '']);
+    expect(fields.map((f) => f.maxChars)).to.deep.equal([500, 500]);
+    expect(fields.map((f) => f.status)).to.deep.equal(['idle', 'error']);
+    const body = root.querySelector('.body')!;
+    expect(body.compareDocumentPosition(fields[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await fields[0]!.updateComplete;
+    expect(fields[0]!.shadowRoot!.querySelector('textarea')!.value).to.equal('Mijn <b>ervaring</b>');
+    expect(root.querySelector('b')).to.equal(null);
+    const exp = root.querySelector<CourseReflectionExport>('course-reflection-export')!;
+    expect(exp.courseTitle).to.equal('Ervaringsdeskundigheid');
+    expect(exp.learnerName).to.equal('Sam');
+    expect(exp.pages.map((p) => p.id)).to.deep.equal(['o1', 'o2']);
+    expect(exp.answers).to.equal(reflections);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders no answer fields or export on an ordinary page', async () => {
+    const el = await render();
+    expect(el.shadowRoot!.querySelector('course-reflection, course-reflection-export')).to.equal(null);
+  });
+
+  it('reports waiting typing before it navigates away', async () => {
+    const el = await renderOpdracht();
+    const order: string[] = [];
+    el.addEventListener('course-reflection-input', (e) => order.push(`input:${(e as CustomEvent<{ text: string }>).detail.text}`));
+    el.addEventListener('course-next', () => order.push('next'));
+    const field = el.shadowRoot!.querySelector<CourseReflection>('course-reflection')!;
+    const textarea = field.shadowRoot!.querySelector('textarea')!;
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    await sendKeys({ type: '!' });
+    // Not via blur: a programmatic navigation (e.g. a shortcut) must not lose the text either.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.pager button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(order).to.deep.equal(['input:Mijn <b>ervaring</b>!', 'next']);
+  });
+
+  it('prints the content and answers without the pager', async () => {
+    const el = await renderOpdracht();
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.pager')!).display).to.equal('none');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.body')!).display).to.equal('block');
+    const field = el.shadowRoot!.querySelector<CourseReflection>('course-reflection')!;
+    const printed = field.shadowRoot!.querySelector('.print-answer')!;
+    expect(getComputedStyle(printed).display).to.equal('block');
+    expect(printed.textContent).to.equal('Mijn <b>ervaring</b>');
+  });
+
+  it('fits 320 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await renderOpdracht();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.scrollWidth).to.be.at.most(320);
+    await expect(el).to.be.accessible();
   });
 });

@@ -3,6 +3,9 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Page, Source } from '../content/types';
 import { nl } from '../i18n/nl';
 import { baseStyles } from './shared-styles';
+import './course-reflection';
+import type { CourseReflection, ReflectionStatus } from './course-reflection';
+import './course-reflection-export';
 
 /**
  * Wraps every table in a focusable, labelled scroll region so wide tables scroll on their own
@@ -24,7 +27,10 @@ function wrapTables(source: string): string {
   return tpl.innerHTML;
 }
 
-/** One content page: title, module context, reading time, body HTML, sources, previous/next. */
+/**
+ * One content page: title, module context, reading time, body HTML, sources, previous/next. An
+ * opdracht page (with `prompts`) also gets a written answer per prompt and the export of answers.
+ */
 export class CoursePage extends LitElement {
   static override properties = {
     page: { attribute: false },
@@ -32,6 +38,12 @@ export class CoursePage extends LitElement {
     sources: { attribute: false },
     hasPrevious: { attribute: false },
     hasNext: { attribute: false },
+    reflections: { attribute: false },
+    maxReflectionChars: { attribute: false },
+    reflectionStatus: { attribute: false },
+    courseTitle: { attribute: false },
+    learnerName: { attribute: false },
+    reflectionPages: { attribute: false },
   };
 
   static override styles = [
@@ -91,6 +103,18 @@ export class CoursePage extends LitElement {
       .next {
         margin-left: auto;
       }
+      .reflections {
+        margin-top: 2rem;
+      }
+      @media print {
+        .pager {
+          display: none;
+        }
+        /* Paper cannot scroll: show wide tables whole. */
+        .table-scroll {
+          overflow: visible;
+        }
+      }
     `,
   ];
 
@@ -99,6 +123,15 @@ export class CoursePage extends LitElement {
   declare sources: Source[];
   declare hasPrevious: boolean;
   declare hasNext: boolean;
+  /** Answer text per prompt id (all answers of the course; also what the export contains). */
+  declare reflections: Record<string, string>;
+  declare maxReflectionChars: number;
+  declare reflectionStatus: Record<string, ReflectionStatus>;
+  /** For the export of answers. */
+  declare courseTitle: string;
+  declare learnerName: string;
+  /** All opdracht pages of the course, for the export; empty means just this page. */
+  declare reflectionPages: Page[];
   private bodyHtml = '';
   private bodySource: string | null = null;
 
@@ -109,6 +142,12 @@ export class CoursePage extends LitElement {
     this.sources = [];
     this.hasPrevious = false;
     this.hasNext = false;
+    this.reflections = {};
+    this.maxReflectionChars = 0;
+    this.reflectionStatus = {};
+    this.courseTitle = '';
+    this.learnerName = '';
+    this.reflectionPages = [];
   }
 
   override willUpdate() {
@@ -133,6 +172,18 @@ export class CoursePage extends LitElement {
           ${page.minutes > 0 ? html`<p class="meta">${nl.shell.minutes(page.minutes)}</p>` : nothing}
         </header>
         <div class="body" part="body" @click=${this.onBodyClick}>${unsafeHTML(this.bodyHtml)}</div>
+        ${page.prompts?.length
+          ? html`<div class="reflections" part="reflections">
+              ${page.prompts.map(
+                (prompt) => html`<course-reflection
+                  .prompt=${prompt}
+                  .value=${this.reflections[prompt.id] ?? ''}
+                  .maxChars=${this.maxReflectionChars}
+                  .status=${this.reflectionStatus[prompt.id] ?? 'idle'}
+                ></course-reflection>`,
+              )}
+            </div>`
+          : nothing}
         ${this.sources.length
           ? html`<section class="sources" part="sources" aria-labelledby="sources-title">
               <h2 id="sources-title">${nl.shell.sources}</h2>
@@ -142,6 +193,14 @@ export class CoursePage extends LitElement {
                 )}
               </ul>
             </section>`
+          : nothing}
+        ${page.prompts?.length
+          ? html`<course-reflection-export
+              .courseTitle=${this.courseTitle}
+              .learnerName=${this.learnerName}
+              .pages=${this.reflectionPages.length ? this.reflectionPages : [page]}
+              .answers=${this.reflections}
+            ></course-reflection-export>`
           : nothing}
       </article>
       ${this.hasPrevious || this.hasNext
@@ -171,6 +230,8 @@ export class CoursePage extends LitElement {
   }
 
   private emit(name: string, detail?: unknown) {
+    // Leaving the page removes the answer fields; report what is still waiting for the debounce.
+    for (const r of this.renderRoot.querySelectorAll<CourseReflection>('course-reflection')) r.flush();
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }

@@ -1,10 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
+  branching,
+  classify,
   deepActiveElement,
   describe,
   it,
   multipleResponse,
+  ordering,
   q,
   qa,
   record,
@@ -31,6 +34,9 @@ describe('course-question', () => {
       [singleChoice, 'course-single-choice', ['b']],
       [multipleResponse, 'course-multiple-response', ['a', 'c']],
       [trueFalse, 'course-true-false', ['false']],
+      [classify, 'course-classify', ['s1=ervaring', 's2=kennis', 's3=deskundig']],
+      [ordering, 'course-ordering', ['doel', 'wie', 'hoe', 'evalueer']],
+      [branching, 'course-branching', ['vraag', 'luister']],
     ] as const) {
       const el = await render(item, [...response], true);
       const inner = el.shadowRoot!.firstElementChild as HTMLElement & { item: Item; response: string[] };
@@ -41,6 +47,34 @@ describe('course-question', () => {
       expect(q(el, tag, 'course-feedback', 'h3').textContent!.trim()).to.equal('Juist');
       await expect(el).to.be.accessible();
     }
+  });
+
+  it('passes order and disabled on, and swaps the inner element when the type changes', async () => {
+    const el = await fixture<CourseQuestion>(html`<course-question
+      .item=${singleChoice}
+      .order=${['c', 'a', 'b']}
+      disabled
+    ></course-question>`);
+    await settle(el);
+    const first = el.shadowRoot!.firstElementChild!;
+    expect(qa<HTMLInputElement>(el, 'course-single-choice', 'input').map((i) => [i.value, i.matches(':disabled')])).to.deep.equal([
+      ['c', true],
+      ['a', true],
+      ['b', true],
+    ]);
+    el.item = { ...singleChoice, id: 'sc2' };
+    el.order = null;
+    await settle(el);
+    expect(el.shadowRoot!.firstElementChild).to.equal(first); // the same type keeps its element
+    expect(qa<HTMLInputElement>(el, 'course-single-choice', 'input').map((i) => i.value)).to.deep.equal(['a', 'b', 'c']);
+    el.item = classify;
+    el.order = ['s2', 's1', 's3'];
+    el.disabled = false;
+    await settle(el);
+    const inner = el.shadowRoot!.firstElementChild!;
+    expect(inner.localName).to.equal('course-classify');
+    expect(el.shadowRoot!.querySelectorAll('course-single-choice, course-multiple-response')).to.have.length(0);
+    expect(qa(el, 'course-classify', 'fieldset.card').map((c) => c.dataset.id)).to.deep.equal(['s2', 's1', 's3']);
   });
 
   it('lets course-response-change through exactly once', async () => {

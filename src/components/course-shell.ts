@@ -185,6 +185,25 @@ export class CourseShell extends LitElement {
           padding: 1rem;
         }
       }
+      /* Printing is for taking the page and the learner's answers along: only the step itself. */
+      @media print {
+        :host {
+          min-height: 0;
+          background: none;
+        }
+        .skip,
+        header,
+        nav,
+        course-notice {
+          display: none;
+        }
+        .layout {
+          display: block;
+        }
+        main {
+          padding: 0;
+        }
+      }
     `,
   ];
 

@@ -54,7 +54,7 @@ describe('lms-emulator-app', () => {
   it('renders the toolbar, launches the course and shows live CMI data and the call log', async () => {
     const el = await render();
     const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent?.trim());
-    expect(buttons).to.deep.equal(['Sluiten', 'Hervatten', 'Opnieuw beginnen']);
+    expect(buttons).to.deep.equal(['Sluiten', 'Hervatten', 'Opnieuw beginnen', 'Tabblad crasht']);
     expect($(el, 'legend').textContent).to.equal('SCORM-versie');
     expect(($(el, 'input[value="scorm12"]') as HTMLInputElement).checked).to.equal(true);
     expect($(el, 'iframe').getAttribute('title')).to.equal('Cursus');
@@ -127,6 +127,70 @@ describe('lms-emulator-app', () => {
 
     await press(el, 'input[name="fault"]', 'Space');
     expect(el.emulator!.fault).to.equal(null);
+  });
+
+  it('Tabblad crasht (keyboard): the session fails from then on and the LMS keeps only what was committed', async () => {
+    const el = await render();
+    await press(el, 'button[data-action="kill"]', 'Enter');
+    const emulator = el.emulator!;
+    expect(emulator.isOpen).to.equal(false);
+    // The fake SCO's pagehide Terminate reached a dead session.
+    const terminate = emulator.calls.find((c) => c.kind === 'Terminate');
+    expect(terminate).to.include({ returned: 'false', injected: true });
+    expect(emulator.storedCmi()?.['cmi.suspend_data']).to.equal('visits=1;stap=3');
+    expect($(el, '.status').textContent).to.contain('gecrasht');
+    await press(el, 'button[data-action="resume"]', 'Enter');
+    expect(sco(el).suspendData).to.equal('visits=1;stap=3');
+  });
+
+  it('the SetValue switch makes every SetValue fail until switched off', async () => {
+    const el = await render();
+    await press(el, 'input[name="setvalue-fault"]', 'Space');
+    expect(el.emulator!.fault).to.include({ method: 'SetValue', errorCode: 101, times: Infinity });
+    expect(($(el, 'input[name="fault"]') as HTMLInputElement).checked).to.equal(false);
+    await press(el, 'button[data-action="resume"]', 'Enter');
+    const failed = el.emulator!.sessionCalls().filter((c) => c.kind === 'SetValue');
+    expect(failed.length).to.be.greaterThan(3);
+    expect(failed.every((c) => c.returned === 'false' && c.injected)).to.equal(true);
+    await press(el, 'input[name="setvalue-fault"]', 'Space');
+    expect(el.emulator!.fault).to.equal(null);
+  });
+
+  it('odd GetValue answers can be switched on from the keyboard and take effect on the next launch', async () => {
+    const el = await render();
+    await press(el, 'input[name="empty-entry"]', 'Space');
+    await press(el, 'input[name="upper-status"]', 'Space');
+    await press(el, 'input[name="no-count"]', 'Space');
+    expect(el.emulator!.getValueOverrides).to.deep.equal({
+      'cmi.core.entry': '',
+      'cmi.core.lesson_status': 'INCOMPLETE',
+      'cmi.interactions._count': '',
+      'cmi.objectives._count': '',
+    });
+    await press(el, 'button[data-action="resume"]', 'Enter');
+    expect(sco(el).entry).to.equal('');
+    expect(sco(el).suspendData).to.equal('visits=1;stap=3');
+    await press(el, 'input[name="empty-entry"]', 'Space');
+    expect(el.emulator!.getValueOverrides).to.not.have.property('cmi.core.entry');
+    expect(($(el, 'input[name="upper-status"]') as HTMLInputElement).checked).to.equal(true);
+  });
+
+  it('the latency field makes every call slow', async () => {
+    const el = await render();
+    const input = $(el, 'input[name="latency"]') as HTMLInputElement;
+    input.focus();
+    input.select();
+    await sendKeys({ type: '30' });
+    await sendKeys({ press: 'Tab' }); // change fires on blur
+    await settle(el);
+    expect(el.emulator!.latency).to.equal(30);
+    expect($(el, '.status').textContent).to.contain('30 ms');
+    const started = performance.now();
+    await press(el, 'button[data-action="resume"]', 'Enter');
+    // The fake SCO makes well over 10 calls on launch.
+    expect(performance.now() - started).to.be.at.least(300);
+    el.setLatency(0);
+    expect(el.emulator!.latency).to.equal(0);
   });
 
   it('shows a call the LMS refused as MISLUKT', async () => {

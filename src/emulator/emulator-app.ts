@@ -8,6 +8,35 @@ import { LmsEmulator, isFailedCall, type ApiCall, type EmulatedStandard } from '
 
 /** Error codes an LMS reports for a failed commit: 1.2 "General exception", 2004 "General Commit Failure". */
 const COMMIT_FAILURE: Record<EmulatedStandard, number> = { scorm12: 101, scorm2004: 391 };
+/** The same for a refused SetValue: 1.2 "General exception", 2004 "General Set Failure". */
+const SETVALUE_FAILURE: Record<EmulatedStandard, number> = { scorm12: 101, scorm2004: 351 };
+
+/** Odd-but-real LMS answers the preview can simulate (GetValue overrides), per standard. */
+type OddAnswer = 'empty-entry' | 'upper-status' | 'no-count';
+const ODD_ANSWERS: Record<OddAnswer, { label: string; values: Record<EmulatedStandard, Record<string, string>> }> = {
+  'empty-entry': {
+    label: 'cmi.entry leeg (ook met bewaarde gegevens)',
+    values: { scorm12: { 'cmi.core.entry': '' }, scorm2004: { 'cmi.entry': '' } },
+  },
+  'upper-status': {
+    label: 'Status in hoofdletters',
+    values: {
+      scorm12: { 'cmi.core.lesson_status': 'INCOMPLETE' },
+      scorm2004: { 'cmi.completion_status': 'INCOMPLETE', 'cmi.success_status': 'UNKNOWN' },
+    },
+  },
+  'no-count': {
+    label: '_count ontbreekt (leeg)',
+    values: {
+      scorm12: { 'cmi.interactions._count': '', 'cmi.objectives._count': '' },
+      scorm2004: {
+        'cmi.interactions._count': '',
+        'cmi.objectives._count': '',
+        'cmi.comments_from_learner._count': '',
+      },
+    },
+  },
+};
 
 /** The log shows the newest calls only, so a long session stays fast to render. */
 const MAX_LOG_ROWS = 400;
@@ -134,14 +163,59 @@ export class LmsEmulatorApp extends LitElement {
 
   /** Turn the simulated LMS failure (every Commit fails) on or off. */
   setCommitFault(on: boolean): void {
+    this.setMethodFault('Commit', on, COMMIT_FAILURE);
+  }
+
+  /** Turn "every SetValue fails" on or off (replaces a Commit failure: one fault at a time). */
+  setSetValueFault(on: boolean): void {
+    this.setMethodFault('SetValue', on, SETVALUE_FAILURE);
+  }
+
+  /** The tab crashes: calls fail from now on, the iframe is torn down, the LMS keeps what was committed. */
+  killCourse(): Promise<void> {
+    return this.enqueue(async (emulator) => {
+      if (!emulator.isOpen) {
+        this.status = 'De cursus is al gesloten.';
+        return;
+      }
+      await emulator.kill();
+      this.status = emulator.storedCmi()
+        ? 'Tabblad gecrasht. Het LMS heeft alleen wat eerder was vastgelegd.'
+        : 'Tabblad gecrasht. Er was niets vastgelegd.';
+    });
+  }
+
+  /** Turn one kind of odd GetValue answer on or off (takes effect on the next read, e.g. Hervatten). */
+  setOddAnswer(kind: OddAnswer, on: boolean): void {
+    const emulator = this._emulator;
+    if (!emulator) return;
+    for (const [element, value] of Object.entries(ODD_ANSWERS[kind].values[emulator.standard])) {
+      emulator.setGetValueOverride(element, on ? value : null);
+    }
+    this.status = `${ODD_ANSWERS[kind].label}: ${on ? 'aan' : 'uit'}.`;
+  }
+
+  /** Make every API call take `ms` milliseconds (a slow LMS). */
+  setLatency(ms: number): void {
+    const emulator = this._emulator;
+    if (!emulator) return;
+    emulator.setLatency(ms);
+    this.status = emulator.latency > 0 ? `Traag LMS: elke aanroep duurt ${emulator.latency} ms.` : 'Geen vertraging.';
+  }
+
+  private setMethodFault(method: 'Commit' | 'SetValue', on: boolean, codes: Record<EmulatedStandard, number>): void {
     const emulator = this._emulator;
     if (!emulator) return;
     emulator.setFault(
-      on
-        ? { method: 'Commit', returns: 'false', errorCode: COMMIT_FAILURE[emulator.standard], times: Infinity }
-        : null,
+      on ? { method, returns: 'false', errorCode: codes[emulator.standard], times: Infinity } : null,
     );
-    this.status = on ? 'Storing aan: elke Commit mislukt.' : 'Storing uit.';
+    this.status = on ? `Storing aan: elke ${method} mislukt.` : 'Storing uit.';
+  }
+
+  private oddAnswerOn(emulator: LmsEmulator | null, kind: OddAnswer): boolean {
+    if (!emulator) return false;
+    const overrides = emulator.getValueOverrides;
+    return Object.keys(ODD_ANSWERS[kind].values[emulator.standard]).every((element) => element in overrides);
   }
 
   private _logAtEnd = true;
@@ -228,17 +302,53 @@ export class LmsEmulatorApp extends LitElement {
           <button type="button" data-action="restart" @click=${() => void this.restartCourse()}>
             Opnieuw beginnen
           </button>
+          <button type="button" data-action="kill" @click=${() => void this.killCourse()}>Tabblad crasht</button>
+        </div>
+        <fieldset class="faults">
+          <legend>Storingen</legend>
           <label class="switch"
             ><input
               type="checkbox"
               role="switch"
               name="fault"
-              .checked=${emulator?.fault != null}
+              .checked=${emulator?.fault?.method === 'Commit'}
               @change=${(e: Event) => this.setCommitFault((e.target as HTMLInputElement).checked)}
             />
-            Storing: Commit mislukt</label
+            Commit mislukt</label
           >
-        </div>
+          <label class="switch"
+            ><input
+              type="checkbox"
+              role="switch"
+              name="setvalue-fault"
+              .checked=${emulator?.fault?.method === 'SetValue'}
+              @change=${(e: Event) => this.setSetValueFault((e.target as HTMLInputElement).checked)}
+            />
+            SetValue mislukt</label
+          >
+          ${(Object.keys(ODD_ANSWERS) as OddAnswer[]).map(
+            (kind) => html`<label
+              ><input
+                type="checkbox"
+                name=${kind}
+                .checked=${this.oddAnswerOn(emulator, kind)}
+                @change=${(e: Event) => this.setOddAnswer(kind, (e.target as HTMLInputElement).checked)}
+              />
+              ${ODD_ANSWERS[kind].label}</label
+            >`,
+          )}
+          <label
+            >Vertraging per aanroep (ms)
+            <input
+              type="number"
+              name="latency"
+              min="0"
+              max="5000"
+              step="50"
+              .value=${String(emulator?.latency ?? 0)}
+              @change=${(e: Event) => this.setLatency(Number((e.target as HTMLInputElement).value) || 0)}
+          /></label>
+        </fieldset>
         <p class="summary">
           ${STANDARD_LABEL[this.standard]} · sessie ${emulator?.session ?? 0} ·
           ${emulator?.isOpen ? 'cursus open' : 'cursus gesloten'} · ${calls.length} aanroepen ·
@@ -374,6 +484,8 @@ export class LmsEmulatorApp extends LitElement {
     }
     fieldset {
       display: flex;
+      flex-wrap: wrap;
+      align-items: center;
       gap: 0.75rem;
       border: 1px solid #767676;
       border-radius: 0.25rem;
@@ -382,6 +494,13 @@ export class LmsEmulatorApp extends LitElement {
     }
     legend {
       font-size: 0.85rem;
+    }
+    .faults {
+      font-size: 0.85rem;
+    }
+    input[type='number'] {
+      width: 5rem;
+      font: inherit;
     }
     .actions {
       display: flex;

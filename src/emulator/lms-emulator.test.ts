@@ -305,6 +305,101 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       expect(emulator.failedCalls().map((c) => c.args[1])).to.deep.equal(['a', 'b', 'd']);
     });
 
+    it('kill: calls after it fail and store nothing; the LMS keeps what was committed before', async () => {
+      await emulator.launch(iframe, FAKE_SCO); // commits visits=1 once
+      const initialize = standard === 'scorm12' ? 'LMSInitialize' : 'Initialize';
+      const events: string[] = [];
+      emulator.onChange((event) => events.push(event));
+      // Data set but not committed before the crash is lost.
+      apiCall(standard, n.setValue, 'cmi.suspend_data', 'niet vastgelegd');
+      const killing = emulator.kill();
+      expect(emulator.killed).to.equal(true);
+      // While the tab dies, the course's calls (e.g. its pagehide Terminate) reach nobody.
+      expect(apiCall(standard, n.setValue, 'cmi.suspend_data', 'na de crash')).to.equal('false');
+      expect(apiCall(standard, n.lastError)).to.equal(standard === 'scorm12' ? '101' : '351');
+      expect(apiCall(standard, n.commit, '')).to.equal('false');
+      expect(apiCall(standard, n.lastError)).to.equal(standard === 'scorm12' ? '101' : '391');
+      expect(apiCall(standard, standard === 'scorm12' ? 'LMSGetValue' : 'GetValue', n.location)).to.equal('');
+      await killing;
+      expect(emulator.isOpen).to.equal(false);
+      expect(events).to.include.members(['kill', 'close']);
+      const terminate = emulator.calls.find((c) => c.kind === 'Terminate');
+      expect(terminate).to.include({ returned: 'false', injected: true });
+      expect(emulator.storedCmi()?.['cmi.suspend_data']).to.equal('visits=1;stap=3');
+      expect(emulator.storedCmi()?.[n.exit]).to.equal('suspend');
+      expect(emulator.failedCalls().length).to.be.greaterThan(2);
+
+      // The next session works normally again and gets what was committed before the kill.
+      await emulator.relaunch();
+      expect(emulator.killed).to.equal(false);
+      expect(sco(iframe).suspendData).to.equal('visits=1;stap=3');
+      expect(sco(iframe).commitResult).to.equal('true');
+      expect(apiCall(standard, initialize, '')).to.equal('false'); // already initialized: a real answer
+    });
+
+    it('kill without a commit before it: the LMS keeps nothing of that session', async () => {
+      emulator.setFault({ method: 'Commit', returns: 'false', errorCode: n.commitFailure, times: Infinity });
+      await emulator.launch(iframe, FAKE_SCO);
+      await emulator.kill();
+      expect(emulator.storedCmi()).to.equal(null);
+      emulator.setFault(null);
+      await emulator.relaunch();
+      expect(sco(iframe).entry).to.equal('ab-initio');
+      expect(sco(iframe).suspendData).to.equal('');
+    });
+
+    it('setGetValueOverride answers GetValue with the given value until removed', async () => {
+      await emulator.launch(iframe, FAKE_SCO);
+      await emulator.close();
+      emulator.setGetValueOverride(n.entry, '');
+      emulator.setGetValueOverride('cmi.interactions._count', '');
+      emulator.setGetValueOverride(n.status, 'INCOMPLETE');
+      expect(emulator.getValueOverrides).to.deep.equal({
+        [n.entry]: '',
+        'cmi.interactions._count': '',
+        [n.status]: 'INCOMPLETE',
+      });
+      await emulator.relaunch();
+      expect(sco(iframe).entry).to.equal(''); // although saved data is present
+      expect(sco(iframe).suspendData).to.equal('visits=1;stap=3');
+      const get = standard === 'scorm12' ? 'LMSGetValue' : 'GetValue';
+      expect(apiCall(standard, get, n.status)).to.equal('INCOMPLETE');
+      expect(apiCall(standard, n.lastError)).to.equal('0');
+      const entryCall = emulator.sessionCalls().find((c) => c.kind === 'GetValue' && c.args[0] === n.entry);
+      expect(entryCall).to.include({ returned: '', injected: true, errorCode: 0 });
+      expect(emulator.failedCalls().filter((c) => c.kind === 'GetValue')).to.deep.equal([]);
+      emulator.setGetValueOverride(n.status, null);
+      expect(apiCall(standard, get, n.status)).to.equal('incomplete');
+    });
+
+    it('setLatency makes every API call (not the error queries) take that long', async () => {
+      apiCall(standard, standard === 'scorm12' ? 'LMSInitialize' : 'Initialize', '');
+      emulator.setLatency(40);
+      expect(emulator.latency).to.equal(40);
+      let started = performance.now();
+      expect(apiCall(standard, n.setValue, 'cmi.suspend_data', 'langzaam')).to.equal('true');
+      expect(performance.now() - started).to.be.at.least(39);
+      started = performance.now();
+      apiCall(standard, n.lastError);
+      expect(performance.now() - started).to.be.below(30);
+      emulator.setLatency(0);
+      started = performance.now();
+      apiCall(standard, n.commit, '');
+      expect(performance.now() - started).to.be.below(30);
+    });
+
+    it('a fault "for a while" (times: Infinity) breaks Commit until cleared, and SetValue the same way', async () => {
+      apiCall(standard, standard === 'scorm12' ? 'LMSInitialize' : 'Initialize', '');
+      emulator.setFault({ method: 'Commit', returns: 'false', errorCode: n.commitFailure, times: Infinity });
+      for (let i = 0; i < 5; i += 1) expect(apiCall(standard, n.commit, '')).to.equal('false');
+      expect(emulator.fault?.times).to.equal(Infinity);
+      emulator.setFault(null);
+      expect(apiCall(standard, n.commit, '')).to.equal('true');
+      emulator.setFault({ method: 'SetValue', returns: 'false', errorCode: 351, times: 3 });
+      for (let i = 0; i < 3; i += 1) expect(apiCall(standard, n.setValue, 'cmi.suspend_data', `x${i}`)).to.equal('false');
+      expect(apiCall(standard, n.setValue, 'cmi.suspend_data', 'ok')).to.equal('true');
+    });
+
     it('onChange tells listeners about calls and lifecycle events until unsubscribed', async () => {
       const events: string[] = [];
       const off = emulator.onChange((event) => events.push(event));

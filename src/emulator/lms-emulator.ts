@@ -38,7 +38,7 @@ export interface ApiCall {
   errorCode: number;
   /** Date.now() when the call was made. */
   timestamp: number;
-  /** True when setFault() produced this answer instead of scorm-again. */
+  /** True when setFault(), setGetValueOverride() or kill() produced this answer instead of scorm-again. */
   injected: boolean;
   /** A rule the emulator enforces itself because scorm-again does not (Dutch text), else ''. */
   problem: string;
@@ -55,7 +55,7 @@ export interface ApiFault {
   times?: number;
 }
 
-export type EmulatorEvent = 'call' | 'launch' | 'close' | 'reset' | 'fault' | 'dispose';
+export type EmulatorEvent = 'call' | 'launch' | 'close' | 'kill' | 'reset' | 'fault' | 'dispose';
 export type EmulatorListener = (event: EmulatorEvent, emulator: LmsEmulator) => void;
 
 export interface LmsEmulatorOptions {
@@ -115,6 +115,15 @@ const NOT_CARRIED_OVER = /(^|\.)(_children|_count|_version)$|^cmi\.(core\.)?(ses
 
 const LOAD_TIMEOUT_MS = 15000;
 
+/**
+ * What a call of a killed session reports: 1.2 only has 101 "General exception"; 2004 has a failure code
+ * per method (102 Initialize, 111 Terminate, 301 GetValue, 351 SetValue, 391 Commit).
+ */
+const KILLED_ERROR: Record<EmulatedStandard, Partial<Record<ApiMethodKind, number>>> = {
+  scorm12: {},
+  scorm2004: { Initialize: 102, Terminate: 111, GetValue: 301, SetValue: 351, Commit: 391 },
+};
+
 export class LmsEmulator {
   readonly standard: EmulatedStandard;
   readonly host: Window;
@@ -133,6 +142,11 @@ export class LmsEmulator {
   private _committed: Record<string, string> | null = null;
   private _terminated = false;
   private _fault: (ApiFault & { remaining: number }) | null = null;
+  /** GetValue answers that replace scorm-again's, by element (see setGetValueOverride). */
+  private readonly _overrides = new Map<string, string>();
+  private _latencyMs = 0;
+  /** Set by kill(): every call of this session fails until the next launch. */
+  private _killed = false;
   private _frame: HTMLIFrameElement | null = null;
   private _url = '';
   private _open = false;
@@ -165,6 +179,21 @@ export class LmsEmulator {
 
   get fault(): ApiFault | null {
     return this._fault ? { ...this._fault, times: this._fault.remaining } : null;
+  }
+
+  /** The GetValue overrides in force, element → value. */
+  get getValueOverrides(): Record<string, string> {
+    return Object.fromEntries(this._overrides);
+  }
+
+  /** Milliseconds every API call takes (0 = instant). */
+  get latency(): number {
+    return this._latencyMs;
+  }
+
+  /** True from kill() until the next launch. */
+  get killed(): boolean {
+    return this._killed;
   }
 
   /**
@@ -204,6 +233,24 @@ export class LmsEmulator {
     this.emit('close');
   }
 
+  /**
+   * The tab crashes or is killed: from now on every call of this session fails ('false', GetValue '')
+   * and stores nothing, then the iframe is torn down (the course may still try to finish on pagehide;
+   * that fails too). The LMS keeps only what was committed before.
+   */
+  async kill(): Promise<void> {
+    if (!this._open) return;
+    this._killed = true;
+    this.emit('kill');
+    if (this._frame) await loadFrame(this._frame, 'about:blank');
+    this._open = false;
+    if (this._committed) {
+      this._stored = this._committed;
+      this.writePersisted();
+    }
+    this.emit('close');
+  }
+
   /** Forget everything (stored data, calls, fault): the next launch is a fresh first attempt. */
   async reset(): Promise<void> {
     if (this._open && this._frame) await loadFrame(this._frame, 'about:blank');
@@ -211,6 +258,8 @@ export class LmsEmulator {
     this._stored = null;
     this._session = 0;
     this._fault = null;
+    this._overrides.clear();
+    this._latencyMs = 0;
     this.calls.length = 0;
     this.messages.length = 0;
     this.clearPersisted();
@@ -269,6 +318,27 @@ export class LmsEmulator {
     this.emit('fault');
   }
 
+  /**
+   * Make GetValue(element) answer `value` (error 0) instead of what scorm-again has, in this and later
+   * sessions; null removes the override. For odd LMSs: an empty `cmi.entry` although data was saved,
+   * upper-case statuses (`INCOMPLETE`), a `_count` answered with ''.
+   */
+  setGetValueOverride(element: string, value: string | null): void {
+    if (value === null) this._overrides.delete(element);
+    else this._overrides.set(element, value);
+    this.emit('fault');
+  }
+
+  /**
+   * A slow LMS: every API call (except GetLastError/GetErrorString/GetDiagnostic, which a real API
+   * answers from memory) blocks for `ms` milliseconds. It busy-waits because the SCORM API is
+   * synchronous: the course's JavaScript really stalls, as it does with a slow LMS. 0 turns it off.
+   */
+  setLatency(ms: number): void {
+    this._latencyMs = Math.max(0, Number.isFinite(ms) ? ms : 0);
+    this.emit('fault');
+  }
+
   /** Listen to every change (calls, launch, close, reset, fault). Returns a function that unsubscribes. */
   onChange(listener: EmulatorListener): () => void {
     this._listeners.add(listener);
@@ -308,6 +378,7 @@ export class LmsEmulator {
     this._api = api;
     this._committed = null;
     this._terminated = false;
+    this._killed = false;
     this.wrap(api);
 
     const host = this.host as HostWindow;
@@ -354,10 +425,22 @@ export class LmsEmulator {
       const original = target[method].bind(api);
       target[method] = (...args: unknown[]): string => {
         const before = this._terminated;
+        const errorQuery = ERROR_QUERIES.has(kind);
+        if (!errorQuery && this._latencyMs > 0) busyWait(this._latencyMs);
         let returned: string;
         let injected = false;
         const fault = this._fault;
-        if (fault && fault.remaining > 0 && (fault.method === method || fault.method === kind)) {
+        const override = kind === 'GetValue' ? this._overrides.get(String(args[0])) : undefined;
+        if (this._killed && !errorQuery) {
+          // A dead tab's calls reach nobody: nothing is stored, whatever the course sends.
+          injected = true;
+          returned = kind === 'GetValue' ? '' : 'false';
+          api.lastErrorCode = String(KILLED_ERROR[this.standard][kind] ?? 101);
+        } else if (override !== undefined) {
+          injected = true;
+          returned = override;
+          api.lastErrorCode = '0';
+        } else if (fault && fault.remaining > 0 && (fault.method === method || fault.method === kind)) {
           fault.remaining -= 1;
           if (fault.remaining <= 0) this._fault = null;
           injected = true;
@@ -480,6 +563,14 @@ export function flattenToStrings(source: Record<string, unknown>, prefix = ''): 
     }
   }
   return out;
+}
+
+/** Block the (single) JavaScript thread for `ms` milliseconds, as a synchronous call to a slow LMS does. */
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // spin: there is no synchronous sleep in a browser
+  }
 }
 
 /** Navigate the iframe and wait for its load event (also for about:blank). */

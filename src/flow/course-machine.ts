@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { CompletionRule, Item } from '../content/types';
 import { drawItems } from '../assessment/draw';
-import { scoreItem } from '../assessment/score';
+import { weightOf, weightedScore } from '../assessment/score';
 import type { Response, SavedState } from './saved-state';
 import { emptySavedState } from './saved-state';
 import type { Step } from './steps';
@@ -109,30 +109,24 @@ export function canVisit(context: FlowContext, index: number): boolean {
   return index === frontier;
 }
 
-/** Per-leerdoel scaled score of the current (last) attempt; null where no drawn item serves it. */
-export function leerdoelScores(context: FlowContext, leerdoelIds: string[]): Record<string, number | null> {
+/** The items drawn for the current (last) attempt, in order. */
+function drawnOf(context: FlowContext): Item[] {
   const byId = new Map(context.model.testItems.map((item) => [item.id, item]));
-  const result: Record<string, number | null> = {};
-  for (const leerdoel of leerdoelIds) {
-    const items = context.test.drawn
-      .map((id) => byId.get(id))
-      .filter((item): item is Item => item !== undefined && item.leerdoelen.includes(leerdoel));
-    result[leerdoel] =
-      items.length === 0
-        ? null
-        : items.reduce((sum, item) => sum + scoreItem(item, context.test.answers[item.id]).score, 0) /
-          items.length;
-  }
-  return result;
+  return context.test.drawn.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined);
 }
 
-function scoreAttempt(context: FlowContext): number {
-  const byId = new Map(context.model.testItems.map((item) => [item.id, item]));
-  const drawn = context.test.drawn.map((id) => byId.get(id)).filter((item): item is Item => !!item);
-  if (drawn.length === 0) return 0;
-  const total = drawn.reduce((sum, item) => sum + scoreItem(item, context.test.answers[item.id]).score, 0);
-  // Round to 4 decimals so the LMS gets a stable value (no 0.30000000000000004).
-  return Math.round((total / drawn.length) * 10000) / 10000;
+/**
+ * Per-leerdoel scaled score of the current (last) attempt; null where no drawn item that counts
+ * (unscored scenarios do not) serves it.
+ */
+export function leerdoelScores(context: FlowContext, leerdoelIds: string[]): Record<string, number | null> {
+  const drawn = drawnOf(context);
+  const result: Record<string, number | null> = {};
+  for (const leerdoel of leerdoelIds) {
+    const items = drawn.filter((item) => item.leerdoelen.includes(leerdoel) && weightOf(item) > 0);
+    result[leerdoel] = items.length === 0 ? null : weightedScore(items, context.test.answers);
+  }
+  return result;
 }
 
 function moveTo(context: FlowContext, index: number): Partial<FlowContext> {
@@ -200,7 +194,7 @@ export const courseMachine = setup({
       test: { ...context.test, answers: { ...context.test.answers, [params.itemId]: [...params.response] } },
     })),
     submitAttempt: assign(({ context }) => ({
-      test: { ...context.test, submitted: true, scores: [...context.test.scores, scoreAttempt(context)] },
+      test: { ...context.test, submitted: true, scores: [...context.test.scores, weightedScore(drawnOf(context), context.test.answers)] },
     })),
   },
   guards: {

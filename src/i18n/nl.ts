@@ -65,6 +65,47 @@ export const nl = {
       `Je hebt ${open} ${open === 1 ? 'vraag' : 'vragen'} nog niet beantwoord. Een vraag zonder antwoord telt als fout. Wil je de toets toch inleveren?`,
     confirmSubmit: 'Toch inleveren',
     confirmCancel: 'Terug naar de vragen',
+    classifyHint: 'Kies bij elke uitspraak een begrip, of sleep de uitspraak naar een vak.',
+    placedRight: 'Goed ingedeeld',
+    placedWrong: 'Niet goed ingedeeld',
+    yourChoice: 'Jouw keuze',
+    belongsTo: 'Hoort bij',
+    notPlaced: 'niet ingedeeld',
+    orderingHint: 'Zet de stappen in de goede volgorde met de knoppen Omhoog en Omlaag, of sleep ze.',
+    up: 'Omhoog',
+    down: 'Omlaag',
+    movedTo: (text: string, n: number, total: number) => `${text} staat nu op plaats ${n} van ${total}`,
+    placeRight: (n: number) => `Plaats ${n}, juist`,
+    placeWrong: (n: number, right: number) => `Plaats ${n}, niet juist (hoort op plaats ${right})`,
+    correctOrder: 'De juiste volgorde',
+    conversation: 'Het gesprek',
+    you: 'Jij',
+    yourReply: 'Jouw reactie',
+    chooseReply: 'Kies je reactie',
+    reflect: 'Om over na te denken',
+    restart: 'Opnieuw beginnen',
+  },
+  /** Written answers to opdrachten, their export and printing (owned by the reflection components). */
+  reflection: {
+    remaining: (n: number) => `Nog ${n} ${n === 1 ? 'teken' : 'tekens'}`,
+    save: 'Opslaan',
+    saving: 'Opslaan…',
+    saved: 'Opgeslagen',
+    saveFailed: 'Niet opgeslagen — probeer het opnieuw',
+    exportTitle: 'Je antwoorden bewaren',
+    exportIntro:
+      'Neem je antwoorden mee naar de les of naar je inwerkgesprek: download ze als bestand of druk deze pagina af.',
+    download: 'Download mijn antwoorden',
+    print: 'Afdrukken',
+    downloaded: (file: string) => `Je antwoorden zijn gedownload als ${file}.`,
+    downloadFailed: 'Downloaden lukte niet. Druk de pagina af of kopieer je antwoorden.',
+    fileName: 'mijn-antwoorden',
+    documentTitle: (course: string) => (course ? `Mijn antwoorden – ${course}` : 'Mijn antwoorden'),
+    name: 'Naam',
+    date: 'Datum',
+    question: 'Vraag',
+    answer: 'Mijn antwoord',
+    noAnswer: '(nog niet beantwoord)',
   },
   /** Messages from the controller about saving, the LMS and the test (owned by src/app). */
   notices: {
@@ -73,7 +114,9 @@ export const nl = {
     lmsUnavailable:
       'De leeromgeving reageert niet. Je kunt gewoon verder, maar je voortgang wordt nu alleen in deze browser bewaard en komt niet in de leeromgeving.',
     saveFailed:
-      'Je laatste stap is nog niet opgeslagen in de leeromgeving. Bij je volgende stap proberen we het opnieuw. Sluit dit venster liever nog niet.',
+      'Je laatste stap is nog niet opgeslagen in de leeromgeving. We proberen het automatisch opnieuw; tot dan bewaren we je antwoorden op dit apparaat.',
+    offlineCopy:
+      'De leeromgeving reageert nog steeds niet. Je voortgang staat veilig op dit apparaat en gaat naar de leeromgeving zodra die weer reageert, uiterlijk bij je volgende bezoek vanaf dit apparaat. Sluit de cursus liever pas als deze melding weg is.',
     statePartial:
       'De cursus is bijgewerkt sinds je laatste bezoek. We hebben zoveel mogelijk van je voortgang teruggezet.',
     stateUnreadable:

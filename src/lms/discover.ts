@@ -94,10 +94,11 @@ export function forcedStandard(win: Window): 'scorm12' | 'scorm2004' | 'standalo
 
 /**
  * The LMS this course runs in: SCORM 2004 is preferred when both APIs exist. The launch URL can
- * force one with `?standard=`; then only that one is looked for (`standalone` looks for none).
+ * force one with `?standard=`, and a package built for one standard passes `only`; then only that
+ * one is looked for (`standalone` looks for none).
  */
-export function discoverLms(win: Window): DiscoveredLms | null {
-  const forced = forcedStandard(win);
+export function discoverLms(win: Window, only?: 'scorm12' | 'scorm2004'): DiscoveredLms | null {
+  const forced = only ?? forcedStandard(win);
   if (forced === 'standalone') return null;
   if (forced !== 'scorm12') {
     const api = findApi(win, 'API_1484_11');

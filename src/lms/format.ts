@@ -166,3 +166,100 @@ export function performance2004(answers: readonly string[]): string {
 export function trimTo(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max);
 }
+
+// ------------------------------------------------------------------------------------ reflections
+
+/** SCORM 1.2 cmi.comments holds 4096 characters: all reflection answers share it. */
+export const COMMENTS12_MAX = 4096;
+/** Longest prompt id a reflection can be stored under (the 1.2 limit reserves room for it). */
+export const MAX_PROMPT_ID = 64;
+/** Per entry in cmi.comments besides id and text: `[` `:` 4 length digits `]` and the `\n` separator. */
+const ENTRY_OVERHEAD_12 = 8;
+
+/**
+ * Characters one reflection may have in SCORM 1.2 when `promptCount` answers share cmi.comments,
+ * each under an id of up to MAX_PROMPT_ID characters; e.g. 440 for 8 prompts.
+ */
+export function maxReflectionChars12(promptCount: number): number {
+  const n = Math.max(1, Math.floor(Number.isFinite(promptCount) ? promptCount : 1));
+  return Math.max(0, Math.floor((COMMENTS12_MAX - n * (MAX_PROMPT_ID + ENTRY_OVERHEAD_12)) / n));
+}
+
+/** A prompt id our comment formats can store unambiguously. */
+export const isStorablePromptId = (id: string): boolean =>
+  id.length > 0 && id.length <= MAX_PROMPT_ID && !/[\]\r\n]/.test(id);
+
+/** Line breaks as `\n` only, so lengths do not depend on the browser's or LMS's line-break habit. */
+export const normalizeLineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
+
+/**
+ * All reflections as the SCORM 1.2 cmi.comments value: `[<promptId>:<length>]<text>` per answer,
+ * joined by `\n`. The length prefix makes any text safe (brackets, line breaks, `[x:3]` inside an
+ * answer) without escaping, so the stored size is predictable.
+ */
+export function encodeComments12(reflections: Readonly<Record<string, string>>): string {
+  return Object.entries(reflections)
+    .map(([id, text]) => `[${id}:${text.length}]${text}`)
+    .join('\n');
+}
+
+/**
+ * Reads cmi.comments back; never throws. A later entry for the same id wins, so a value an LMS
+ * appended to instead of replacing still reads right. What is not in our format (an LMS note, an
+ * older course's comments) is skipped up to the next line that starts an entry.
+ */
+export function decodeComments12(raw: string): Record<string, string> {
+  const text = normalizeLineBreaks(typeof raw === 'string' ? raw : '');
+  const out: Record<string, string> = {};
+  const header = /\[([^\]\n]{1,64}):(\d{1,4})\]/y;
+  let i = 0;
+  while (i < text.length) {
+    header.lastIndex = i;
+    const m = header.exec(text);
+    if (!m) {
+      const next = text.indexOf('\n[', i);
+      if (next < 0) break;
+      i = next + 1;
+      continue;
+    }
+    const start = i + m[0].length;
+    // A trimmed tail (an LMS dropping trailing blanks) yields a shorter last answer, not a failure.
+    const answer = text.slice(start, start + Number(m[2]));
+    out[m[1]!] = answer;
+    i = start + answer.length;
+    while (text.charAt(i) === '\n') i++;
+  }
+  return out;
+}
+
+/**
+ * Free text for a SCORM 2004 localized string (comments_from_learner comment, long-fill-in
+ * response). Line breaks become U+2424 (␤) and a leading `{` becomes U+FF5B: strict validators
+ * (scorm-again among them) refuse line breaks, and a leading `{` would be read as a `{lang=}`
+ * delimiter. Both swaps keep the length, so the 4000 limit applies to the learner's own text.
+ */
+export function toLmsText2004(text: string): string {
+  return normalizeLineBreaks(text).replace(/[\n\u2028\u2029]/g, '\u2424').replace(/^\{/, '\uff5b');
+}
+
+/** The inverse of toLmsText2004 (an answer that itself contains ␤ comes back with a line break). */
+export function fromLmsText2004(text: string): string {
+  return text.replace(/\u2424/g, '\n').replace(/^\uff5b/, '{');
+}
+
+/** A 1.2 fill-in response (CMIFeedback, 255): the start of the text, blanks collapsed to one space. */
+export function excerpt12(text: string): string {
+  return trimTo(text.replace(/\s+/g, ' ').trim(), 255);
+}
+
+// ------------------------------------------------------------------------------ odd LMS values
+
+/** A vocabulary value as LMSs send it (`INCOMPLETE`, ` Passed `): lower case, trimmed. */
+export const vocabularyValue = (value: string): string => value.trim().toLowerCase();
+
+/** A non-negative integer from an LMS (`_count`): '' / non-numeric / negative → 0, capped. */
+export function lmsCount(value: string, cap = 10000): number {
+  const v = value.trim();
+  if (!/^\d+$/.test(v)) return 0;
+  return Math.min(cap, Number(v));
+}

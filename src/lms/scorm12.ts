@@ -2,12 +2,20 @@ import type { CourseResult, InteractionRecord, LaunchData, LmsConnection, SaveDa
 import { ScormSession, type SessionOptions } from './session';
 import {
   choiceList12,
+  COMMENTS12_MAX,
   decimal,
+  decodeComments12,
+  encodeComments12,
+  excerpt12,
   identifier12,
+  isStorablePromptId,
   interactionId12,
   matching12,
+  maxReflectionChars12,
+  normalizeLineBreaks,
   time12,
   timespan12,
+  vocabularyValue,
 } from './format';
 
 /** The SCORM 1.2 API object as the LMS exposes it (window.API). */
@@ -24,7 +32,7 @@ export interface Scorm12Api {
 export const SCORM12_LIMITS = {
   suspendData: 4096,
   location: 255,
-  comments: 4096,
+  comments: COMMENTS12_MAX,
   response: 255,
 } as const;
 
@@ -38,6 +46,8 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
   /** Objective index per objective id, read on start so a relaunch reuses the same slots. */
   private readonly objectiveIndex = new Map<string, number>();
   private objectiveCount = 0;
+  /** Every reflection answer: cmi.comments is rewritten whole from this on each save. */
+  private reflections: Record<string, string> = {};
 
   constructor(api: Scorm12Api, options: SessionOptions = {}) {
     super(
@@ -63,18 +73,24 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
     if (!this.initialize()) return null;
     const suspendData = this.get('cmi.suspend_data');
     const location = this.get('cmi.core.lesson_location');
-    const entry = this.get('cmi.core.entry');
+    const entry = vocabularyValue(this.get('cmi.core.entry'));
     const learnerName = this.get('cmi.core.student_name');
+    const learnerId = this.get('cmi.core.student_id');
     this.interactionCount = this.count('cmi.interactions._count');
     this.objectiveCount = this.count('cmi.objectives._count');
     for (let i = 0; i < this.objectiveCount; i++) {
       const id = this.get(`cmi.objectives.${i}.id`);
       if (id && !this.objectiveIndex.has(id)) this.objectiveIndex.set(id, i);
     }
+    this.reflections = decodeComments12(this.get('cmi.comments'));
     // Only a first attempt is moved to incomplete: never downgrade passed/completed/failed.
-    if (this.get('cmi.core.lesson_status') === 'not attempted') {
+    // Some LMSs send the vocabulary in other cases ('NOT ATTEMPTED') or leave it empty.
+    const status = vocabularyValue(this.get('cmi.core.lesson_status'));
+    if (status === 'not attempted' || status === '') {
       this.set('cmi.core.lesson_status', 'incomplete');
     }
+    // Leaving without finish() (a crash, a closed window) keeps the attempt open for resume.
+    this.set('cmi.core.exit', 'suspend');
     this.begin('start'); // the status write is best effort; a successful start reports no error
     return {
       suspendData,
@@ -82,6 +98,8 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
       // Some LMSs send an empty entry on resume: saved data is the better evidence.
       resumed: entry === 'resume' || suspendData !== '',
       learnerName,
+      learnerId,
+      reflections: { ...this.reflections },
     };
   }
 
@@ -108,7 +126,6 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
     let type: string;
     let learner: string | null = null;
     let correct: string | null = null;
-    let longText: string | null = null;
     switch (record.kind) {
       case 'choice':
       case 'sequencing':
@@ -135,9 +152,9 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
       case 'performance': {
         type = 'performance';
         const text = record.learner.join(',');
-        // CMIFeedback holds 255 characters: longer answers go to cmi.comments like long text.
+        // CMIFeedback holds 255 characters: a longer path is left out (id, result and time remain);
+        // it is never cut, which would report a path the learner did not take.
         if (text.length <= SCORM12_LIMITS.response) learner = text;
-        else longText = record.learner.join('\n');
         if (record.correct) {
           const c = record.correct.join(',');
           if (c.length <= SCORM12_LIMITS.response) correct = c;
@@ -145,14 +162,13 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
         break;
       }
       case 'long-fill-in':
-        // SCORM 1.2 has no long-fill-in and fill-in holds 255 characters: the text goes to
-        // cmi.comments; the interaction keeps id, time, result and leerdoel without the text.
+        // SCORM 1.2 has no long-fill-in: a fill-in whose response (CMIFeedback, 255) is the start
+        // of the text. The whole text is kept by saveReflection in cmi.comments.
         type = 'fill-in';
-        longText = record.learner;
+        learner = excerpt12(record.learner);
         break;
     }
     const id = interactionId12(record.itemId, record.attempt);
-    if (longText !== null && !this.appendComment(id, longText)) return false;
     const n = this.interactionCount;
     const p = `cmi.interactions.${n}`;
     if (!this.set(`${p}.id`, id)) return false;
@@ -170,17 +186,27 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
     return this.setAll(pairs);
   }
 
-  /** Appends `[id] text` to cmi.comments, refusing (not cutting) when it would exceed 4096. */
-  private appendComment(id: string, text: string): boolean {
-    const current = this.get('cmi.comments');
-    const entry = `[${id}] ${text}`;
-    const next = current ? `${current}\n${entry}` : entry;
-    if (next.length > SCORM12_LIMITS.comments) {
+  /**
+   * Stores one answer and rewrites cmi.comments with all of them (see encodeComments12). Refused,
+   * never cut, when the whole would exceed 4096 characters.
+   */
+  saveReflection(promptId: string, text: string): boolean {
+    if (!this.begin('saveReflection')) return false;
+    if (!isStorablePromptId(promptId)) return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
+    const next = { ...this.reflections, [promptId]: normalizeLineBreaks(String(text)) };
+    const value = encodeComments12(next);
+    if (value.length > SCORM12_LIMITS.comments) {
       return this.fail(
-        `recordInteraction: cmi.comments would reach ${next.length} characters, SCORM 1.2 allows ${SCORM12_LIMITS.comments}`,
+        `saveReflection: cmi.comments would reach ${value.length} characters, SCORM 1.2 allows ${SCORM12_LIMITS.comments}`,
       );
     }
-    return this.set('cmi.comments', next);
+    if (!this.set('cmi.comments', value)) return false;
+    this.reflections = next;
+    return true;
+  }
+
+  maxReflectionChars(promptCount: number): number {
+    return maxReflectionChars12(promptCount);
   }
 
   setResult(result: CourseResult): boolean {

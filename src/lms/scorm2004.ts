@@ -3,13 +3,17 @@ import { ScormSession, type SessionOptions } from './session';
 import {
   decimal,
   duration2004,
+  fromLmsText2004,
+  isStorablePromptId,
   interactionId2004,
   list2004,
   matching2004,
   objectiveId2004,
   performance2004,
   timestamp2004,
+  toLmsText2004,
   trimTo,
+  vocabularyValue,
 } from './format';
 
 /** The SCORM 2004 API object as the LMS exposes it (window.API_1484_11). */
@@ -27,6 +31,7 @@ export const SCORM2004_LIMITS = {
   suspendData: 64000,
   location: 1000,
   longFillIn: 4000,
+  comment: 4000,
   description: 250,
 } as const;
 
@@ -44,6 +49,9 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
   private interactionCount = 0;
   private readonly objectiveIndex = new Map<string, number>();
   private objectiveCount = 0;
+  /** comments_from_learner index per prompt id, so a new save of an answer updates its entry. */
+  private readonly commentIndex = new Map<string, number>();
+  private commentCount = 0;
 
   constructor(api: Scorm2004Api, options: Scorm2004Options) {
     super(
@@ -70,25 +78,79 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
     if (!this.initialize()) return null;
     const suspendData = this.get('cmi.suspend_data');
     const location = this.get('cmi.location');
-    const entry = this.get('cmi.entry');
+    const entry = vocabularyValue(this.get('cmi.entry'));
     const learnerName = this.get('cmi.learner_name');
+    const learnerId = this.get('cmi.learner_id');
     this.interactionCount = this.count('cmi.interactions._count');
     this.objectiveCount = this.count('cmi.objectives._count');
     for (let i = 0; i < this.objectiveCount; i++) {
       const id = this.get(`cmi.objectives.${i}.id`);
       if (id && !this.objectiveIndex.has(id)) this.objectiveIndex.set(id, i);
     }
-    const status = this.get('cmi.completion_status');
+    const reflections = this.readReflections();
+    // Compared case-insensitively: some LMSs send 'NOT ATTEMPTED' or 'Unknown'.
+    const status = vocabularyValue(this.get('cmi.completion_status'));
     if (status === 'not attempted' || status === 'unknown' || status === '') {
       this.set('cmi.completion_status', 'incomplete');
     }
+    // Until finish() says otherwise, leaving means "suspend": if the tab crashes or the LMS closes the
+    // window without pagehide, what was committed stays in this attempt instead of being thrown away.
+    this.set('cmi.exit', 'suspend');
     this.begin('start'); // the status write is best effort; a successful start reports no error
     return {
       suspendData,
       location,
       resumed: entry === 'resume' || suspendData !== '',
       learnerName,
+      learnerId,
+      reflections,
     };
+  }
+
+  /** Our answers are the entries whose location is a prompt id; a later entry for an id wins. */
+  private readReflections(): Record<string, string> {
+    const reflections: Record<string, string> = {};
+    this.commentCount = this.count('cmi.comments_from_learner._count');
+    for (let n = 0; n < this.commentCount; n++) {
+      const id = this.get(`cmi.comments_from_learner.${n}.location`);
+      if (!isStorablePromptId(id)) continue;
+      reflections[id] = fromLmsText2004(this.get(`cmi.comments_from_learner.${n}.comment`));
+      this.commentIndex.set(id, n);
+    }
+    return reflections;
+  }
+
+  /**
+   * One answer in cmi.comments_from_learner.n (location = prompt id, timestamp = now); the same
+   * prompt id updates its own n. Refused, never cut, above 4000 characters.
+   */
+  saveReflection(promptId: string, text: string): boolean {
+    if (!this.begin('saveReflection')) return false;
+    if (!isStorablePromptId(promptId)) return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
+    const comment = toLmsText2004(String(text));
+    if (comment.length > SCORM2004_LIMITS.comment) {
+      return this.fail(
+        `saveReflection: the answer has ${comment.length} characters, SCORM 2004 allows ${SCORM2004_LIMITS.comment}`,
+      );
+    }
+    const known = this.commentIndex.get(promptId);
+    const n = known ?? this.commentCount;
+    const p = `cmi.comments_from_learner.${n}`;
+    // For a new entry the comment creates the slot at n = _count; location and timestamp follow.
+    if (!this.set(`${p}.comment`, comment)) return false;
+    if (known === undefined) {
+      this.commentIndex.set(promptId, n);
+      this.commentCount = n + 1;
+    }
+    return this.setAll([
+      [`${p}.location`, promptId],
+      [`${p}.timestamp`, timestamp2004(new Date(this.now()))],
+    ]);
+  }
+
+  maxReflectionChars(promptCount: number): number {
+    void promptCount; // every answer has its own entry
+    return SCORM2004_LIMITS.comment;
   }
 
   save(data: SaveData): boolean {
@@ -143,7 +205,7 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
             `recordInteraction: ${record.itemId} has ${record.learner.length} characters, long-fill-in allows ${SCORM2004_LIMITS.longFillIn}`,
           );
         }
-        learner = record.learner;
+        learner = toLmsText2004(record.learner);
         break;
     }
     const n = this.interactionCount;

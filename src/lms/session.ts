@@ -2,6 +2,7 @@
  * What the SCORM 1.2 and 2004 adapters share: calling the raw API without ever throwing, checking
  * every return value, and turning failures into `lastError` with the LMS's own error code and text.
  */
+import { lmsCount } from './format';
 
 /** The raw API calls under neutral names; each adapter maps them to LMSxxx or the 2004 names. */
 export interface RawCalls {
@@ -106,9 +107,9 @@ export abstract class ScormSession {
     }
   }
 
+  /** A `_count`: missing, empty or non-numeric values (odd LMSs) count as 0. */
   protected count(element: string): number {
-    const n = Number.parseInt(this.get(element), 10);
-    return Number.isFinite(n) && n >= 0 ? n : 0;
+    return lmsCount(this.get(element));
   }
 
   protected initialize(): boolean {

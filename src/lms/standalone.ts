@@ -11,7 +11,11 @@ interface Stored {
   completed: boolean;
   scaled?: number;
   passed?: boolean;
+  reflections: Record<string, string>;
 }
+
+/** The same per-answer limit as SCORM 2004, so a course behaves alike with and without an LMS. */
+export const STANDALONE_REFLECTION_MAX = 4000;
 
 export const STORAGE_UNAVAILABLE = 'localStorage is unavailable: progress is kept only until this page closes';
 
@@ -21,7 +25,7 @@ export const standaloneKey = (courseId: string, version = ''): string =>
 
 export class StandaloneConnection implements LmsConnection {
   readonly standard = 'standalone' as const;
-  private data: Stored = { suspendData: '', location: '', completed: false };
+  private data: Stored = { suspendData: '', location: '', completed: false, reflections: {} };
   private storageOk = true;
   private error = '';
   private finished = false;
@@ -75,6 +79,7 @@ export class StandaloneConnection implements LmsConnection {
           suspendData: typeof p.suspendData === 'string' ? p.suspendData : '',
           location: typeof p.location === 'string' ? p.location : '',
           completed: p.completed === true,
+          reflections: stringRecord(p.reflections),
         };
       }
     } catch {
@@ -104,7 +109,24 @@ export class StandaloneConnection implements LmsConnection {
       location: this.data.location,
       resumed: this.data.suspendData !== '',
       learnerName: '',
+      learnerId: '',
+      reflections: { ...this.data.reflections },
     };
+  }
+
+  saveReflection(promptId: string, text: string): boolean {
+    if (String(text).length > STANDALONE_REFLECTION_MAX) {
+      this.error = `saveReflection: the answer has ${String(text).length} characters, at most ${STANDALONE_REFLECTION_MAX}`;
+      return false;
+    }
+    this.data.reflections = { ...this.data.reflections, [promptId]: String(text) };
+    this.persist();
+    return true;
+  }
+
+  maxReflectionChars(promptCount: number): number {
+    void promptCount; // localStorage has room for every answer at the full length
+    return STANDALONE_REFLECTION_MAX;
   }
 
   save(data: SaveData): boolean {
@@ -141,4 +163,12 @@ export class StandaloneConnection implements LmsConnection {
     this.persist();
     return true;
   }
+}
+
+/** Only the string entries of a stored object (anything else in storage is not trusted). */
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [key, v] of Object.entries(value)) if (typeof v === 'string') out[key] = v;
+  return out;
 }

@@ -15,6 +15,8 @@ export interface LaunchData {
   resumed: boolean;
   /** Learner's name as the LMS gives it, '' when unknown. */
   learnerName: string;
+  /** Learner's id as the LMS gives it, '' when unknown: local copies are kept per learner. */
+  learnerId: string;
   /** Reflection answers kept from earlier sessions, by prompt id. */
   reflections: Record<string, string>;
 }

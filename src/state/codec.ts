@@ -1,23 +1,34 @@
 /**
  * The suspend_data codec: SavedState <-> a compact string that fits SCORM 1.2's 4096 characters for
- * the whole course. Layout (version 1):
+ * the whole course. Layout (version 2):
  *
- *   1.<stepsFp>~<itemsFp>~<position>~<visited>~<checks>~<attempt>~<submitted>~<drawn>~<answers>~<scores>.<checksum>
+ *   2.<stepsFp>~<itemsFp>~<position>~<visited>~<checks>~<attempt>~<submitted>~<drawn>~<answers>~<scores>~<seed>.<checksum>
  *
- * - fingerprints: 5 base36 characters each, hash of the step ids / item ids, so that a state saved
- *   for another version of the course is recognised; each half is kept only when its ids match;
+ * - fingerprints: 5 base36 characters each, hash of the step ids / the item structures (ids of items
+ *   and of their options, statements, categories, steps and choices, since answers are stored as
+ *   indexes into those); each half is kept only when it matches, so a state saved for another
+ *   version of the course is recognised;
  * - numbers in base36; visited as a bitset over step indexes in base64url (6 steps per character);
- * - answers: `<item index><response>` joined by `,`, item index fixed-width base36; a response is a
- *   run of option letters a–z, `T`/`F` for true/false, or `Q<base64url utf-8>.` for anything else;
+ * - answers: `<item index><response>` joined by `,`, item index fixed-width base36. A response is a
+ *   run of tokens, one base64url character per value: the index of the option (choice), `false`/`true`
+ *   (true-false), step (ordering) or choice over all nodes in authored order (branching); classify
+ *   takes two characters per `statement=category` pair (statement index, category index). A value
+ *   that is no such index (unknown id, more than 64 entries) is escaped as `.<base64url utf-8>.`;
  * - drawn: fixed-width item indexes; scores: 3 base36 characters each, in 1/10000;
+ * - seed: the attempt seed as an unsigned 32-bit integer in base36;
  * - checksum: 6 base36 characters over everything between the version and the checksum.
  * Only `0-9 A-Z a-z - _ . ~ ,` are used: nothing an LMS escapes or mangles.
+ *
+ * Version 1 (no seed, item ids only in the fingerprint, option letters a–z / `T` / `F` / `Q…` escapes)
+ * is still read, so a learner who started before an update keeps their place; it is never written.
  */
+import type { Item } from '../content/types';
 import type { Step } from '../flow/steps';
 import { emptySavedState, type Response, type SavedState, type TestAttemptState } from '../flow/saved-state';
 
-export const CODEC_VERSION = '1';
-const SECTIONS = 10;
+export const CODEC_VERSION = '2';
+/** Sections per version: version 2 added the seed. */
+const SECTIONS: Record<string, number> = { '1': 10, '2': 11 };
 /** Far above anything this codec writes for a real course; longer input is not even parsed. */
 const MAX_INPUT = 200_000;
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -44,11 +55,43 @@ const hash36 = (text: string, width: number): string =>
 
 export const stepsFingerprint = (steps: readonly Step[]): string =>
   hash36(steps.map((s) => `${s.kind}:${s.id}`).join('\u0001'), 5);
-export const itemsFingerprint = (itemIds: readonly string[]): string => hash36(itemIds.join('\u0001'), 5);
+/** Version-1 fingerprint: item ids only. */
+const idsFingerprint = (itemIds: readonly string[]): string => hash36(itemIds.join('\u0001'), 5);
+/** Version-2 fingerprint: everything an answer index points into. */
+export const itemsFingerprint = (items: readonly Item[]): string =>
+  hash36(
+    items
+      .map((item) => {
+        const extra = item.type === 'classify' ? `|${item.categories.map((c) => c.id).join(',')}` : '';
+        return `${item.type}:${item.id}:${vocabulary(item).join(',')}${extra}`;
+      })
+      .join('\u0001'),
+    5,
+  );
 const checksum = (body: string): string => hash36(body, 6);
 
 /** Width of a fixed-width base36 index into a list of `n` entries. */
 const indexWidth = (n: number): number => Math.max(1, (Math.max(1, n) - 1).toString(36).length);
+
+/**
+ * The values a response of this item is made of, in a fixed order, so a value is stored as its
+ * index. Classify: the statements (categories are the second character of a pair).
+ */
+function vocabulary(item: Item): string[] {
+  switch (item.type) {
+    case 'true-false':
+      return ['false', 'true'];
+    case 'single-choice':
+    case 'multiple-response':
+      return item.options.map((o) => o.id);
+    case 'classify':
+      return item.statements.map((s) => s.id);
+    case 'ordering':
+      return item.steps.map((s) => s.id);
+    case 'branching':
+      return item.nodes.flatMap((node) => (node.kind === 'step' ? node.choices.map((c) => c.id) : []));
+  }
+}
 
 function bytesToB64(bytes: Uint8Array): string {
   let out = '';
@@ -78,18 +121,71 @@ function b64ToBytes(text: string): Uint8Array | null {
   return Uint8Array.from(out);
 }
 
-function encodeResponse(response: Response): string {
+const utf8ToB64 = (value: string): string => bytesToB64(new TextEncoder().encode(value));
+
+function b64ToUtf8(text: string): string | null {
+  const bytes = b64ToBytes(text);
+  if (!bytes) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** One index as a token; -1 when it has none (unknown value, or beyond the 64 a character holds). */
+const token = (index: number): string => (index >= 0 && index < 64 ? B64.charAt(index) : '');
+
+/** Version 2: see the layout above. */
+function encodeResponse(item: Item, response: Response): string {
+  const values = vocabulary(item);
+  const categories = item.type === 'classify' ? item.categories.map((c) => c.id) : [];
   let out = '';
   for (const value of response) {
-    if (/^[a-z]$/.test(value)) out += value;
-    else if (value === 'true') out += 'T';
-    else if (value === 'false') out += 'F';
-    else out += `Q${bytesToB64(new TextEncoder().encode(value))}.`;
+    let encoded = '';
+    if (item.type === 'classify') {
+      const at = value.indexOf('=');
+      const s = at < 0 ? '' : token(values.indexOf(value.slice(0, at)));
+      const c = at < 0 ? '' : token(categories.indexOf(value.slice(at + 1)));
+      // The pair is only shortened when both halves are known; otherwise escaped whole.
+      if (s && c) encoded = s + c;
+    } else encoded = token(values.indexOf(value));
+    out += encoded || `.${utf8ToB64(value)}.`;
   }
   return out;
 }
 
-function decodeResponse(text: string): Response | null {
+function decodeResponse(item: Item, text: string): Response | null {
+  const values = vocabulary(item);
+  const categories = item.type === 'classify' ? item.categories.map((c) => c.id) : [];
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text.charAt(i) === '.') {
+      const end = text.indexOf('.', i + 1);
+      if (end < 0) return null;
+      const value = b64ToUtf8(text.slice(i + 1, end));
+      if (value === null) return null;
+      out.push(value);
+      i = end + 1;
+    } else if (item.type === 'classify') {
+      const statement = values[B64.indexOf(text.charAt(i))];
+      const category = categories[B64.indexOf(text.charAt(i + 1))];
+      if (statement === undefined || category === undefined) return null;
+      out.push(`${statement}=${category}`);
+      i += 2;
+    } else {
+      const value = values[B64.indexOf(text.charAt(i))];
+      if (value === undefined) return null;
+      out.push(value);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Version 1 responses: option letters a–z, `T`/`F`, or `Q<base64url utf-8>.` for anything else. */
+function decodeResponseV1(text: string): Response | null {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -100,13 +196,9 @@ function decodeResponse(text: string): Response | null {
     else if (c === 'Q') {
       const end = text.indexOf('.', i);
       if (end < 0) return null;
-      const bytes = b64ToBytes(text.slice(i + 1, end));
-      if (!bytes) return null;
-      try {
-        out.push(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-      } catch {
-        return null;
-      }
+      const value = b64ToUtf8(text.slice(i + 1, end));
+      if (value === null) return null;
+      out.push(value);
       i = end;
     } else return null;
     i++;
@@ -114,26 +206,34 @@ function decodeResponse(text: string): Response | null {
   return out;
 }
 
-function encodeAnswers(answers: Record<string, Response>, itemIds: readonly string[], width: number): string {
+type ResponseDecoder = (item: Item, text: string) => Response | null;
+
+function encodeAnswers(answers: Record<string, Response>, items: readonly Item[], width: number): string {
   const entries: string[] = [];
   for (const [id, response] of Object.entries(answers)) {
-    const index = itemIds.indexOf(id);
+    const index = items.findIndex((item) => item.id === id);
     // An answer to an item the course no longer has cannot be addressed: it is dropped.
     if (index < 0 || !Array.isArray(response)) continue;
-    entries.push(index.toString(36).padStart(width, '0') + encodeResponse(response));
+    entries.push(index.toString(36).padStart(width, '0') + encodeResponse(items[index]!, response));
   }
   return entries.join(',');
 }
 
-function decodeAnswers(text: string, itemIds: readonly string[], width: number): Record<string, Response> | null {
+function decodeAnswers(
+  text: string,
+  items: readonly Item[],
+  width: number,
+  decodeOne: ResponseDecoder,
+): Record<string, Response> | null {
   const answers: Record<string, Response> = {};
   if (text === '') return answers;
   for (const entry of text.split(',')) {
     const index = parseBase36(entry.slice(0, width));
-    if (index === null || index >= itemIds.length || entry.length < width) return null;
-    const response = decodeResponse(entry.slice(width));
+    if (index === null || index >= items.length || entry.length < width) return null;
+    const item = items[index]!;
+    const response = decodeOne(item, entry.slice(width));
     if (!response) return null;
-    answers[itemIds[index]!] = response;
+    answers[item.id] = response;
   }
   return answers;
 }
@@ -170,13 +270,20 @@ function decodeBits(text: string, size: number): number[] | null {
   return out;
 }
 
-/** Encodes the state; never throws (entries that cannot be addressed are left out). */
-export function encodeState(state: SavedState, steps: Step[], itemIds: string[]): string {
-  const width = indexWidth(itemIds.length);
+/** The seed as the PRNG uses it (src/assessment/draw.ts takes `seed >>> 0`). */
+const seedOf = (seed: number): number => (Number.isFinite(seed) ? seed >>> 0 : 0);
+
+/**
+ * Encodes the state (always in the current version); never throws: entries that cannot be
+ * addressed are left out. `items`: every check item and final-test item, in a fixed order.
+ */
+export function encodeState(state: SavedState, steps: readonly Step[], items: readonly Item[]): string {
+  const width = indexWidth(items.length);
   const test = state.test;
+  const indexOf = new Map(items.map((item, i) => [item.id, i]));
   const position = Number.isInteger(state.position) && state.position >= 0 && state.position < steps.length ? state.position : 0;
   const drawn = test.drawn
-    .map((id) => itemIds.indexOf(id))
+    .map((id) => indexOf.get(id) ?? -1)
     .filter((i) => i >= 0)
     .map((i) => i.toString(36).padStart(width, '0'))
     .join('');
@@ -185,15 +292,16 @@ export function encodeState(state: SavedState, steps: Step[], itemIds: string[])
     .join('');
   const body = [
     stepsFingerprint(steps),
-    itemsFingerprint(itemIds),
+    itemsFingerprint(items),
     position.toString(36),
     encodeBits(state.visited, steps.length),
-    encodeAnswers(state.checkAnswers, itemIds, width),
+    encodeAnswers(state.checkAnswers, items, width),
     Math.max(0, Math.floor(test.attempt) || 0).toString(36),
     test.submitted ? '1' : '0',
     drawn,
-    encodeAnswers(test.answers, itemIds, width),
+    encodeAnswers(test.answers, items, width),
     scores,
+    seedOf(test.seed).toString(36),
   ].join('~');
   return `${CODEC_VERSION}.${body}.${checksum(body)}`;
 }
@@ -225,58 +333,68 @@ function parseScores(text: string): number[] | null {
   return scores;
 }
 
-function parseItemsPart(s: string[], itemIds: readonly string[]): Pick<Parsed, 'checkAnswers' | 'test'> | null {
-  const width = indexWidth(itemIds.length);
-  const checkAnswers = decodeAnswers(s[4]!, itemIds, width);
+function parseItemsPart(
+  s: string[],
+  items: readonly Item[],
+  decodeOne: ResponseDecoder,
+): Pick<Parsed, 'checkAnswers' | 'test'> | null {
+  const width = indexWidth(items.length);
+  const checkAnswers = decodeAnswers(s[4]!, items, width, decodeOne);
   const attempt = parseBase36(s[5]!);
   const submitted = s[6] === '1' ? true : s[6] === '0' ? false : null;
-  const answers = decodeAnswers(s[8]!, itemIds, width);
+  const answers = decodeAnswers(s[8]!, items, width, decodeOne);
   const scores = parseScores(s[9]!);
+  // Version 1 has no seed: 0, which only changes the option order of an attempt in progress.
+  const seed = s[10] === undefined ? 0 : parseBase36(s[10]);
   const drawnText = s[7]!;
   if (!checkAnswers || attempt === null || submitted === null || !answers || !scores) return null;
-  if (drawnText.length % width !== 0) return null;
+  if (seed === null || seed > 0xffffffff || drawnText.length % width !== 0) return null;
   const drawn: string[] = [];
   for (let i = 0; i < drawnText.length; i += width) {
     const index = parseBase36(drawnText.slice(i, i + width));
-    if (index === null || index >= itemIds.length) return null;
-    drawn.push(itemIds[index]!);
+    if (index === null || index >= items.length) return null;
+    drawn.push(items[index]!.id);
   }
-  return { checkAnswers, test: { attempt, drawn, answers, submitted, scores } };
+  return { checkAnswers, test: { attempt, drawn, seed, answers, submitted, scores } };
 }
 
 const unreadable = (problem: string): DecodeResult => ({ state: emptySavedState(), status: 'unreadable', problem });
 
 /**
- * Decodes suspend_data; never throws. 'empty': nothing saved; 'ok': everything restored;
- * 'partial': the course changed and only the parts whose ids still match were kept;
- * 'unreadable': nothing usable (garbage, corruption, unknown version) — start fresh.
+ * Decodes suspend_data (version 2, or 1 from before the update); never throws. 'empty': nothing
+ * saved; 'ok': everything restored; 'partial': the course changed and only the parts whose ids
+ * still match were kept; 'unreadable': nothing usable (garbage, corruption, unknown version) — start fresh.
  */
-export function decodeState(text: string, steps: Step[], itemIds: string[]): DecodeResult {
+export function decodeState(text: string, steps: readonly Step[], items: readonly Item[]): DecodeResult {
   try {
-    return decode(text, steps, itemIds);
+    return decode(text, steps, items);
   } catch (e) {
     // Defensive: decode is written not to throw, but a learner must never be stopped by it.
     return unreadable(`decoder failure: ${String(e)}`);
   }
 }
 
-function decode(text: string, steps: Step[], itemIds: string[]): DecodeResult {
+function decode(text: string, steps: readonly Step[], items: readonly Item[]): DecodeResult {
   if (typeof text !== 'string' || text.trim() === '') return { state: emptySavedState(), status: 'empty' };
   if (text.length > MAX_INPUT) return unreadable(`saved state is too long (${text.length} characters)`);
   const dot = text.indexOf('.');
   const version = dot < 0 ? '' : text.slice(0, dot);
-  if (version !== CODEC_VERSION) return unreadable(`unknown saved-state version '${version.slice(0, 10)}'`);
+  const sections = SECTIONS[version];
+  if (sections === undefined || !Object.hasOwn(SECTIONS, version)) {
+    return unreadable(`unknown saved-state version '${version.slice(0, 10)}'`);
+  }
   const last = text.lastIndexOf('.');
   if (last <= dot) return unreadable('saved state is truncated');
   const body = text.slice(dot + 1, last);
   if (checksum(body) !== text.slice(last + 1)) return unreadable('saved state is damaged (checksum mismatch)');
   const s = body.split('~');
-  if (s.length !== SECTIONS) return unreadable('saved state has the wrong number of sections');
+  if (s.length !== sections) return unreadable('saved state has the wrong number of sections');
 
+  const v1 = version === '1';
   const stepsMatch = s[0] === stepsFingerprint(steps);
-  const itemsMatch = s[1] === itemsFingerprint(itemIds);
+  const itemsMatch = s[1] === (v1 ? idsFingerprint(items.map((item) => item.id)) : itemsFingerprint(items));
   const stepsPart = stepsMatch ? parseStepsPart(s, steps) : null;
-  const itemsPart = itemsMatch ? parseItemsPart(s, itemIds) : null;
+  const itemsPart = itemsMatch ? parseItemsPart(s, items, v1 ? (_, t) => decodeResponseV1(t) : decodeResponse) : null;
   const state = emptySavedState();
   const problems: string[] = [];
 
@@ -294,7 +412,7 @@ function decode(text: string, steps: Step[], itemIds: string[]): DecodeResult {
     // in progress cannot be continued with other items, so it is dropped.
     const scores = parseScores(s[9] ?? '');
     if (scores && scores.length > 0) {
-      state.test = { attempt: scores.length, drawn: [], answers: {}, submitted: true, scores };
+      state.test = { attempt: scores.length, drawn: [], seed: 0, answers: {}, submitted: true, scores };
     }
   }
 

@@ -3,7 +3,10 @@
  * Mocha's globals are re-exported with types because the project has no @types/mocha.
  */
 import type {
+  BranchingItem,
+  ClassifyItem,
   MultipleResponseItem,
+  OrderingItem,
   SingleChoiceItem,
   Source,
   TrueFalseItem,
@@ -67,6 +70,106 @@ export const trueFalse: TrueFalseItem = {
   feedbackTrueHtml: 'Ervaring alleen is niet genoeg.',
   feedbackFalseHtml: 'Er is meer nodig dan ervaring.',
 };
+
+export const classify: ClassifyItem = {
+  ...base,
+  id: 'cl1',
+  type: 'classify',
+  sources: ['vilans'],
+  scenarioHtml: '<p>In een herstelgroep vertellen drie mensen iets over zichzelf.</p>',
+  questionHtml: 'Bij welk begrip hoort elke uitspraak?',
+  categories: [
+    { id: 'ervaring', html: 'Ervaring' },
+    { id: 'kennis', html: 'Ervaringskennis' },
+    { id: 'deskundig', html: 'Ervaringsdeskundigheid' },
+  ],
+  statements: [
+    { id: 's1', html: 'Sanne vertelt voor het eerst wat haar overkwam.', category: 'ervaring', feedbackHtml: 'Een verhaal, nog zonder reflectie.' },
+    { id: 's2', html: 'Ahmed weet na gesprekken met lotgenoten wat hem hielp.', category: 'kennis', feedbackHtml: 'Hij reflecteerde met anderen.' },
+    { id: 's3', html: 'Joyce zet haar kennis in als getrainde herstelcoach.', category: 'deskundig', feedbackHtml: 'Ze is geschoold om het voor anderen te gebruiken.' },
+  ],
+};
+
+export const ordering: OrderingItem = {
+  ...base,
+  id: 'or1',
+  type: 'ordering',
+  sources: ['movisie'],
+  scenarioHtml: '',
+  questionHtml: 'Zet de stappen in de goede volgorde.',
+  steps: [
+    { id: 'doel', html: 'Bepaal het doel' },
+    { id: 'wie', html: 'Kies <em>wie</em> het doet' },
+    { id: 'hoe', html: 'Spreek de werkwijze af' },
+    { id: 'evalueer', html: 'Evalueer samen' },
+  ],
+};
+
+export const branching: BranchingItem = {
+  ...base,
+  id: 'br1',
+  type: 'branching',
+  sources: ['movisie'],
+  scored: true,
+  scenarioHtml: '<p>Femke woont beschermd.</p>',
+  questionHtml: 'Hoe reageer je?',
+  start: 'begin',
+  nodes: [
+    {
+      id: 'begin',
+      kind: 'step',
+      speaker: 'Femke (bewoner)',
+      html: '<p>Jij hebt dit toch ook meegemaakt? Wat moet ik doen?</p>',
+      choices: [
+        { id: 'vraag', html: 'Wat heb je zelf al geprobeerd?', next: 'open', feedbackHtml: 'Je sluit aan bij haar eigen weg.' },
+        { id: 'advies', html: 'Doe wat ik deed.', next: 'matig', feedbackHtml: 'Jouw weg is niet de hare.' },
+      ],
+    },
+    {
+      id: 'open',
+      kind: 'step',
+      speaker: 'Femke (bewoner)',
+      html: '<p>Eigenlijk nog niets. Ik durf het niet.</p>',
+      choices: [
+        { id: 'luister', html: 'Wat maakt het spannend?', next: 'goed', feedbackHtml: 'Je blijft bij haar.' },
+        { id: 'vertel', html: 'Bij mij ging het zo.', next: 'matig', feedbackHtml: 'Je neemt het over.' },
+      ],
+    },
+    { id: 'goed', kind: 'end', html: '<p>Femke vertelt wat ze wil.</p>', score: 1, feedbackHtml: '<p>Een open gesprek.</p>', reflectionHtml: '<p>Wat hielp hier?</p>' },
+    { id: 'matig', kind: 'end', html: '<p>Femke knikt, maar zegt weinig.</p>', score: 0.5, feedbackHtml: '<p>Het gesprek stokt.</p>', reflectionHtml: '<p>Wat had je anders kunnen vragen?</p>' },
+  ],
+};
+
+/**
+ * Drags `from` by its centre onto the centre of `to` with dispatched pointer events (real input via
+ * sendMouse stalls in a background tab when test files run in parallel). `during` runs mid-drag.
+ */
+export async function dragTo(from: Element, to: Element, during?: () => void): Promise<void> {
+  const centre = (el: Element): [number, number] => {
+    const r = el.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  };
+  const [x0, y0] = centre(from);
+  const [x1, y1] = centre(to);
+  const fire = (type: string, t: number) =>
+    from.dispatchEvent(
+      new PointerEvent(type, {
+        bubbles: true,
+        composed: true,
+        pointerId: 7,
+        pointerType: 'mouse',
+        isPrimary: true,
+        button: type === 'pointermove' ? -1 : 0,
+        clientX: x0 + (x1 - x0) * t,
+        clientY: y0 + (y1 - y0) * t,
+      }),
+    );
+  fire('pointerdown', 0);
+  for (const t of [0.25, 0.5, 0.75, 1]) fire('pointermove', t);
+  during?.();
+  fire('pointerup', 1);
+  await settle();
+}
 
 /** The focused element, looking through shadow roots. */
 export function deepActiveElement(): Element | null {

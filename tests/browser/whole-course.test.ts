@@ -1,22 +1,25 @@
 import { expect } from '@open-wc/testing';
 import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
 import type { CourseContent, Item } from '../../src/content/types';
+import { stepsOf } from '../../src/flow/steps';
+import { weightOf } from '../../src/assessment/score';
 import { checkScorm12Cmi, checkScorm2004Cmi } from '../support/cmi-rules';
 import { objectiveId2004 } from '../../src/lms/ids';
 import { CourseDriver, deepQueryAll, responseFor, waitFor } from './support/course-driver';
+import { coursePackageUrl } from './support/course-url';
 
 /**
- * Whole-course runs of the BUILT package (dist/web, made by `npm run build`) inside the LMS
- * emulator, for both standards: launch, read, answer, close mid-way, relaunch, resume where left
- * with the answers kept, finish; then the LMS data is checked exactly and against the strict rules.
+ * Whole-course runs of the BUILT package (`npm run build`) inside the LMS emulator, for both
+ * standards: launch, read, answer, write a reflection, close mid-way several times, relaunch and
+ * land where left with everything kept, pass the final test; then the LMS data is checked exactly
+ * and against the strict rules of each standard.
  */
-const COURSE_URL = '/dist/web/index.html';
 
 function testItemIds(course: CourseDriver): string[] {
   const test = course.doc.querySelector('course-final-test');
   if (!test) return [];
   const ids = deepQueryAll<HTMLElement & { item?: Item }>(test.shadowRoot!, '*')
-    .filter((element) => element.item && element.shadowRoot?.querySelector('input'))
+    .filter((element) => element.item && element.localName === `course-${element.item.type}`)
     .map((element) => element.item!.id);
   return [...new Set(ids)];
 }
@@ -31,18 +34,17 @@ function countOf(cmi: Record<string, string>, array: string): number {
   return [...indexes].filter((index) => /^\d+$/.test(index!)).length;
 }
 
-async function readPages(course: CourseDriver, count: number) {
-  for (let i = 0; i < count; i++) await course.click('Volgende');
-}
-
 function itemById(content: CourseContent, id: string): Item {
   const all = [...content.modules.flatMap((m) => m.check?.items ?? []), ...content.finalTest.items];
   return all.find((item) => item.id === id)!;
 }
 
+const REFLECTION = 'Ik denk aan mijn stage in de wijk.\nDaar zag ik hoe een ervaringsdeskundige "gewoon" naast iemand ging zitten & luisterde <echt>.';
+
 for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
   describe(`whole course in the LMS emulator (${standard})`, function () {
-    this.timeout(120000);
+    this.timeout(180000);
+    const url = coursePackageUrl(standard);
     let emulator: LmsEmulator;
     let iframe: HTMLIFrameElement;
     let course: CourseDriver;
@@ -62,69 +64,88 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       iframe.remove();
     });
 
-    async function relaunch() {
-      await emulator.relaunch(iframe, COURSE_URL);
+    async function closeAndRelaunch() {
+      await emulator.close();
+      await emulator.relaunch(iframe, url);
       await course.ready();
     }
 
-    it('runs from launch through close, resume, test and result, with exact LMS data', async () => {
-      await emulator.launch(iframe, COURSE_URL);
+    it('runs from launch through closes, resumes, reflection, test and result, with exact LMS data', async () => {
+      await emulator.launch(iframe, url);
       await course.ready();
       const content = course.content();
+      const steps = stepsOf(content);
       const [intro, second] = content.modules;
-      expect(intro && second, 'the course has at least two modules').to.be.ok;
-      expect(second!.check, 'module 2 has a knowledge check').to.be.ok;
+      expect(second?.check, 'module 2 has a knowledge check').to.be.ok;
       expect(course.currentHeading()).to.equal(intro!.pages[0]!.title);
 
       // Read module 1 and the first page of module 2, then close the window mid-way.
-      await readPages(course, intro!.pages.length);
-      expect(course.currentHeading()).to.equal(second!.pages[0]!.title);
-      await readPages(course, 1);
+      for (let i = 0; i < intro!.pages.length + 1; i++) await course.click('Volgende');
       const leftAt = second!.pages[1]!.title;
       expect(course.currentHeading()).to.equal(leftAt);
       await emulator.close();
       expect(emulator.terminateCount()).to.equal(1);
-      const stored = emulator.storedCmi()!;
-      expect(stored[standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit']).to.equal('suspend');
+      expect(emulator.storedCmi()![standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit']).to.equal('suspend');
+      await emulator.relaunch(iframe, url);
+      await course.ready();
+      expect(course.currentHeading(), 'lands where it was left').to.equal(leftAt);
 
-      // Relaunch: the learner lands where they left.
-      await relaunch();
-      expect(course.currentHeading()).to.equal(leftAt);
-
-      // Read on to the knowledge check; check one answer right and one wrong.
-      await readPages(course, second!.pages.length - 1);
-      expect(course.viewTag()).to.equal('course-check');
-      const checkItems = second!.check!.items;
+      // Walk every remaining step up to the final test: answer every check, write one reflection.
       const checked: Record<string, string[]> = {};
-      for (const [index, item] of checkItems.slice(0, 2).entries()) {
-        const response = responseFor(item, index === 0);
-        await course.answer(item.id, response);
-        await course.check(item.id);
-        checked[item.id] = response;
-        await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+      let wrongChecks = 0;
+      let reflectionPrompt: string | null = null;
+      let closedInCheck = false;
+      let position = steps.findIndex((step) => step.title === leftAt);
+      while (steps[position]!.kind !== 'test') {
+        const step = steps[position]!;
+        if (step.kind === 'check') {
+          expect(course.viewTag()).to.equal('course-check');
+          const items = content.modules.find((m) => m.id === step.moduleId)!.check!.items;
+          for (const [index, item] of items.entries()) {
+            const right = !(step.moduleId === second!.id && index === 0);
+            const response = responseFor(item, right);
+            await course.answer(item.id, response);
+            await course.check(item.id);
+            await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+            checked[item.id] = response;
+            if (!right) wrongChecks++;
+            if (!closedInCheck && index === 1) {
+              // Close in the middle of a check: the checked answers and their feedback stay.
+              closedInCheck = true;
+              await closeAndRelaunch();
+              expect(course.viewTag()).to.equal('course-check');
+              for (const done of items.slice(0, 2)) {
+                expect(course.shows(done.id, checked[done.id]!), `${done.id} shows its answer`).to.equal(true);
+                expect(course.feedbackShown(done.id)).to.equal(true);
+              }
+            }
+          }
+        } else {
+          const page = content.modules.flatMap((m) => m.pages).find((p) => p.id === step.id)!;
+          expect(course.currentHeading()).to.equal(page.title);
+          if (page.prompts?.length && !reflectionPrompt) {
+            reflectionPrompt = page.prompts[0]!.id;
+            await course.write(reflectionPrompt, REFLECTION);
+            await course.click('Volgende');
+            // Close on the next page, relaunch, go back: the answer is still there.
+            await closeAndRelaunch();
+            await course.click('Vorige');
+            expect(course.reflectionField(reflectionPrompt).value).to.equal(REFLECTION);
+          }
+        }
+        await course.click('Volgende');
+        position++;
       }
-
-      // Close and relaunch in the middle of the check: the checked answers and their feedback stay.
-      await emulator.close();
-      await relaunch();
-      expect(course.viewTag()).to.equal('course-check');
-      for (const [id, response] of Object.entries(checked)) {
-        expect(course.shownAnswer(id)).to.deep.equal(response);
-        expect(course.feedbackShown(id)).to.equal(true);
-      }
-      for (const item of checkItems.slice(2)) {
-        await course.answer(item.id, responseFor(item, true));
-        await course.check(item.id);
-        checked[item.id] = responseFor(item, true);
-      }
-      await course.click('Volgende');
+      expect(reflectionPrompt, 'the course has an opdracht with prompts').to.be.ok;
 
       // The final test is unlocked now that everything was visited.
       expect(course.viewTag()).to.equal('course-final-test');
       await course.click('Start');
       const drawn = await waitFor(() => testItemIds(course).length > 0 && testItemIds(course), 'the drawn items');
-      expect(drawn.length).to.equal(content.finalTest.items.length);
-      const wrongId = drawn[drawn.length - 1]!;
+      const perAttempt = Object.values(content.finalTest.drawPerLeerdoel ?? {}).reduce((a, b) => a + b, 0);
+      expect(drawn.length).to.equal(perAttempt || content.finalTest.items.length);
+      // Everything right except one scored item: passes at any passing score up to (n-1)/n.
+      const wrongId = drawn.find((id) => weightOf(itemById(content, id)) > 0 && itemById(content, id).type !== 'branching')!;
       const half = Math.ceil(drawn.length / 2);
       const given: Record<string, string[]> = {};
       for (const id of drawn.slice(0, half)) {
@@ -133,11 +154,10 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       }
 
       // Close mid-test and resume: same items, same order, same answers.
-      await emulator.close();
-      await relaunch();
+      await closeAndRelaunch();
       expect(course.viewTag()).to.equal('course-final-test');
       expect(testItemIds(course)).to.deep.equal(drawn);
-      for (const [id, response] of Object.entries(given)) expect(course.shownAnswer(id)).to.deep.equal(response);
+      for (const [id, response] of Object.entries(given)) expect(course.shows(id, response), `${id} shows its answer`).to.equal(true);
       for (const id of drawn.slice(half)) {
         given[id] = responseFor(itemById(content, id), id !== wrongId);
         await course.answer(id, given[id]!);
@@ -148,13 +168,23 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
 
       // ---- The LMS data after the run ----
       const cmi = emulator.storedCmi()!;
-      const expectedScaled = Math.round(((drawn.length - 1) / drawn.length) * 10000) / 10000;
+      const scored = drawn.filter((id) => weightOf(itemById(content, id)) > 0);
+      const wrongItem = itemById(content, wrongId);
+      // The one wrong item may earn partial credit (classify/ordering/multiple response).
+      const wrongCredit =
+        wrongItem.type === 'classify'
+          ? (wrongItem.statements.length - 1) / wrongItem.statements.length
+          : wrongItem.type === 'ordering'
+            ? (wrongItem.steps.length - 2) / wrongItem.steps.length
+            : 0;
+      const expectedScaled = Math.round(((scored.length - 1 + wrongCredit) / scored.length) * 10000) / 10000;
       expect(expectedScaled * 100).to.be.at.least(content.passingScore);
-      const checkCount = Object.keys(checked).length;
-      const interactions = checkCount + drawn.length;
+      // Checks (one per press), one reflection, one per drawn test item.
+      const interactions = Object.keys(checked).length + 1 + drawn.length;
       expect(emulator.failedCalls(), JSON.stringify(emulator.failedCalls())).to.deep.equal([]);
-      expect(emulator.terminateCount('all')).to.equal(4);
-      expect(emulator.initializeCount('all')).to.equal(4);
+      const sessions = emulator.terminateCount('all');
+      expect(sessions).to.equal(emulator.initializeCount('all'));
+      expect(sessions).to.equal(5);
 
       if (standard === 'scorm12') {
         expect(checkScorm12Cmi(cmi)).to.deep.equal([]);
@@ -168,7 +198,9 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
         expect(ids).to.deep.equal(content.leerdoelen.map((l) => l.id));
         expect(countOf(cmi, 'cmi.interactions')).to.equal(interactions);
         const results = Array.from({ length: interactions }, (_, n) => cmi[`cmi.interactions.${n}.result`]);
-        expect(results.filter((r) => r === 'wrong').length).to.equal(2); // one check item, one test item
+        expect(results.filter((r) => r === 'wrong').length).to.equal(wrongChecks + 1);
+        expect(cmi['cmi.comments']).to.contain(REFLECTION);
+        expect(cmi['cmi.suspend_data']!.length).to.be.at.most(4096);
       } else {
         expect(checkScorm2004Cmi(cmi)).to.deep.equal([]);
         expect(cmi['cmi.completion_status']).to.equal('completed');
@@ -184,11 +216,13 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
         }
         expect(countOf(cmi, 'cmi.interactions')).to.equal(interactions);
         const results = Array.from({ length: interactions }, (_, n) => cmi[`cmi.interactions.${n}.result`]);
-        expect(results.filter((r) => r === 'incorrect').length).to.equal(2);
-        for (let n = 0; n < interactions; n++) {
-          expect(cmi[`cmi.interactions.${n}.objectives.0.id`]).to.match(/^urn:/);
-          expect(['choice', 'true-false']).to.include(cmi[`cmi.interactions.${n}.type`]);
+        expect(results.filter((r) => r === 'incorrect').length).to.equal(wrongChecks + 1);
+        const types = Array.from({ length: interactions }, (_, n) => cmi[`cmi.interactions.${n}.type`]);
+        expect(types).to.include('long-fill-in');
+        for (const type of types) {
+          expect(['choice', 'true-false', 'matching', 'sequencing', 'performance', 'long-fill-in']).to.include(type);
         }
+        expect(cmi['cmi.comments_from_learner.0.location']).to.equal(reflectionPrompt);
       }
     });
   });

@@ -248,6 +248,19 @@ function stripDelimiters(value: string): string {
   return value.replace(/^(\{(lang|case_matters|order_matters)=[^}]*\})+/, '');
 }
 
+/**
+ * SCORM 2004 localized_string_type (comments, long-fill-in): an optional `{lang=<tag>}` delimiter,
+ * then at most `max` characters. A leading `{` that is not such a delimiter makes the value
+ * ambiguous (an LMS reads it as a broken delimiter).
+ */
+export function checkLocalizedString(value: string, max: number): string | null {
+  const m = /^\{lang=([^}]*)\}/.exec(value);
+  if (m && !/^([a-zA-Z]{1,8}|i|x)(-[a-zA-Z0-9]{1,8})*$/.test(m[1]!)) return `'{lang=${m[1]}}' is not a language tag`;
+  const text = m ? value.slice(m[0].length) : value;
+  if (text.startsWith('{')) return `starts with '{' that is not a {lang=…} delimiter`;
+  return text.length > max ? `${text.length} characters, at most ${max}` : null;
+}
+
 /** Checks a SCORM 2004 learner_response or correct_responses pattern for an interaction type. */
 export function checkResponse2004(type: string, value: string, isPattern: boolean): string | null {
   const v = stripDelimiters(value);
@@ -290,7 +303,7 @@ export function checkResponse2004(type: string, value: string, isPattern: boolea
     case 'fill-in':
       return list(v).some((s) => s.length > 250) ? `a fill-in value is longer than 250 characters` : null;
     case 'long-fill-in':
-      return v.length > 4000 ? `${v.length} characters, long-fill-in allows 4000` : null;
+      return checkLocalizedString(value.replace(/^\{case_matters=(true|false)\}/, ''), 4000);
     case 'likert':
       return v === '' || isShortIdentifier2004(v) ? null : `'${value}' is not a short identifier`;
     case 'numeric':
@@ -403,7 +416,11 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
     }
   }
   for (const n of checkContiguous(cmi, 'cmi.comments_from_learner', out)) {
-    limit(`cmi.comments_from_learner.${n}.comment`, 4000);
+    const comment = v(`cmi.comments_from_learner.${n}.comment`);
+    if (comment !== undefined) {
+      const problem = checkLocalizedString(comment, 4000);
+      if (problem) out.push(`cmi.comments_from_learner.${n}.comment: ${problem}`);
+    }
     limit(`cmi.comments_from_learner.${n}.location`, 250);
     const ts = v(`cmi.comments_from_learner.${n}.timestamp`);
     if (ts !== undefined && ts !== '' && !isTimestamp2004(ts)) out.push(`cmi.comments_from_learner.${n}.timestamp: '${ts}' is not a valid timestamp`);

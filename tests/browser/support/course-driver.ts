@@ -77,29 +77,102 @@ export class CourseDriver {
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
 
-  /** The question element that renders `itemId` (the one with the inputs). */
+  /** The element of the item's type that renders `itemId` (course-single-choice, course-classify, ...). */
   question(itemId: string): HTMLElement {
     const matches = deepQueryAll<HTMLElement & { item?: Item }>(this.doc, '*').filter(
-      (element) => element.item?.id === itemId && !!element.shadowRoot?.querySelector('input'),
+      (element) => element.item?.id === itemId && element.localName === `course-${element.item.type}`,
     );
     if (matches.length === 0) throw new Error(`question ${itemId} is not on screen`);
     return matches[0]!;
   }
 
-  /** Select exactly `response` (option ids, or 'true'/'false') in the item's inputs. */
+  /**
+   * Give `response` through the question's own controls: inputs for choice, true-false and classify
+   * (radio value = category id, one group per statement), the "Omhoog" buttons for ordering, the
+   * reply buttons for a branching conversation.
+   */
   async answer(itemId: string, response: string[]): Promise<void> {
-    const inputs = Array.from(this.question(itemId).shadowRoot!.querySelectorAll<HTMLInputElement>('input'));
-    for (const input of inputs) {
-      if (input.checked !== response.includes(input.value)) input.click();
+    const question = this.question(itemId) as HTMLElement & { item: Item };
+    const root = question.shadowRoot!;
+    const item = question.item;
+    if (item.type === 'classify') {
+      for (const pair of response) {
+        const [statement, category] = pair.split('=');
+        root.querySelector<HTMLInputElement>(`input[name="${statement}"][value="${category}"]`)!.click();
+      }
+    } else if (item.type === 'ordering') {
+      const textOfStep = (id: string) => plain(item.steps.find((step) => step.id === id)!.html);
+      for (const [target, id] of response.entries()) {
+        for (;;) {
+          const labels = Array.from(this.question(itemId).shadowRoot!.querySelectorAll('li .label')).map((l) =>
+            l.textContent!.trim(),
+          );
+          const at = labels.indexOf(textOfStep(id));
+          if (at <= target) break;
+          const up = Array.from(this.question(itemId).shadowRoot!.querySelectorAll('li')[at]!.querySelectorAll('button'))[0]!;
+          up.click();
+          await this.settle();
+        }
+      }
+    } else if (item.type === 'branching') {
+      for (const choiceId of response) {
+        const choice = item.nodes.flatMap((node) => (node.kind === 'step' ? node.choices : [])).find((c) => c.id === choiceId)!;
+        const button = await waitFor(
+          () =>
+            Array.from(this.question(itemId).shadowRoot!.querySelectorAll<HTMLButtonElement>('button')).find(
+              (b) => b.textContent!.trim() === plain(choice.html),
+            ),
+          `reply ${choiceId}`,
+        );
+        button.click();
+        await this.settle();
+      }
+    } else {
+      const inputs = Array.from(root.querySelectorAll<HTMLInputElement>('input'));
+      for (const input of inputs) {
+        if (input.checked !== response.includes(input.value)) input.click();
+      }
     }
     await this.settle();
   }
 
-  /** The answer the question shows as selected. */
+  /** The reflection textarea of a prompt on the current page. */
+  reflectionField(promptId: string): HTMLTextAreaElement {
+    const element = deepQueryAll<HTMLElement & { prompt?: { id: string } }>(this.doc, 'course-reflection').find(
+      (el) => el.prompt?.id === promptId,
+    );
+    const field = element?.shadowRoot?.querySelector('textarea');
+    if (!field) throw new Error(`no reflection field for ${promptId}`);
+    return field;
+  }
+
+  /** Type into a reflection field the way a keyboard does: value change plus an input event. */
+  async write(promptId: string, text: string): Promise<void> {
+    const field = this.reflectionField(promptId);
+    field.focus();
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await this.settle();
+  }
+
+  /** The answer the question shows: its checked inputs, or (ordering, branching) the state it renders. */
   shownAnswer(itemId: string): string[] {
-    return Array.from(this.question(itemId).shadowRoot!.querySelectorAll<HTMLInputElement>('input'))
-      .filter((input) => input.checked)
-      .map((input) => input.value);
+    const question = this.question(itemId) as HTMLElement & { item: Item; response: string[] | null };
+    if (question.item.type === 'ordering' || question.item.type === 'branching') return question.response ?? [];
+    const checked = Array.from(question.shadowRoot!.querySelectorAll<HTMLInputElement>('input')).filter((i) => i.checked);
+    if (question.item.type === 'classify') return checked.map((input) => `${input.name}=${input.value}`);
+    return checked.map((input) => input.value);
+  }
+
+  /**
+   * Does the question show `response`? Order counts only where it is the answer (ordering,
+   * branching); options and statements may be shown in a shuffled order.
+   */
+  shows(itemId: string, response: string[]): boolean {
+    const question = this.question(itemId) as HTMLElement & { item: Item };
+    const ordered = question.item.type === 'ordering' || question.item.type === 'branching';
+    const norm = (list: string[]) => JSON.stringify(ordered ? list : [...list].sort());
+    return norm(this.shownAnswer(itemId)) === norm(response);
   }
 
   /** In a knowledge check: press the item's own "Controleer" button. */
@@ -118,11 +191,11 @@ export class CourseDriver {
   }
 }
 
-/** The right response for an item, or a wrong one. */
-export function responseFor(item: Item, correct: boolean): string[] {
-  if (item.type === 'true-false') return [String(correct ? item.answer : !item.answer)];
-  const right = item.options.filter((option) => option.correct).map((option) => option.id);
-  if (correct) return right;
-  const wrong = item.options.find((option) => !option.correct);
-  return [wrong!.id];
+/** Plain text of a bit of trusted HTML from the content. */
+function plain(html: string): string {
+  const element = document.createElement('div');
+  element.innerHTML = html;
+  return element.textContent!.trim();
 }
+
+export { responseFor } from '../../support/responses';

@@ -29,6 +29,15 @@ const good12 = {
   'cmi.interactions.2.id': 'tf_a1',
   'cmi.interactions.2.type': 'true-false',
   'cmi.interactions.2.student_response': 't',
+  'cmi.interactions.3.id': 'seq_a1',
+  'cmi.interactions.3.type': 'sequencing',
+  'cmi.interactions.3.student_response': 'c,a,b',
+  'cmi.interactions.4.id': 'perf_a1',
+  'cmi.interactions.4.type': 'performance',
+  'cmi.interactions.4.student_response': 'k0-good,k1-ok',
+  'cmi.interactions.5.id': 'refl_a0',
+  'cmi.interactions.5.type': 'fill-in',
+  'cmi.interactions.5.student_response': 'f'.repeat(255),
 };
 
 const U = 'urn:course:c';
@@ -68,6 +77,14 @@ const good2004 = {
   'cmi.interactions.3.id': `${U}:item:q4:a1`,
   'cmi.interactions.3.type': 'long-fill-in',
   'cmi.interactions.3.learner_response': 'w'.repeat(4000),
+  'cmi.interactions.4.id': `${U}:item:q5:a1`,
+  'cmi.interactions.4.type': 'sequencing',
+  'cmi.interactions.4.learner_response': 'stap-2[,]stap-0[,]stap-1',
+  'cmi.interactions.4.correct_responses.0.pattern': 'stap-0[,]stap-1[,]stap-2',
+  'cmi.comments_from_learner.0.comment': 'c'.repeat(4000),
+  'cmi.comments_from_learner.0.location': 'opdracht-1-vraag-1',
+  'cmi.comments_from_learner.0.timestamp': '2024-05-06T12:05:09.87Z',
+  'cmi.comments_from_learner.1.comment': '{lang=nl}' + 'c'.repeat(4000),
 };
 
 /** Each bad value must produce a violation that names the element. */
@@ -109,10 +126,15 @@ describe('checkScorm12Cmi', () => {
     { 'cmi.interactions.0.objectives.0.id': 'ld 1' },
     { 'cmi.interactions.1.student_response': 'a-b' },
     { 'cmi.interactions.2.student_response': 'true' },
-    { 'cmi.interactions.5.id': 'gap' },
+    { 'cmi.interactions.7.id': 'gap' },
     { 'cmi.interactions.0.learner_response': 'a' },
     { 'cmi.exit': 'suspend' },
     { 'cmi.objectives.0.status': 'unknown' },
+    { 'cmi.interactions.3.student_response': 'stap-1,stap-0' },
+    { 'cmi.interactions.3.student_response': 'c;a;b' },
+    { 'cmi.interactions.4.student_response': 'k'.repeat(256) },
+    { 'cmi.interactions.5.student_response': 'f'.repeat(256) },
+    { 'cmi.interactions.1.correct_responses.0.pattern': 's1[.]t1' },
   ])('rejects %o', (patch) => expectViolation(checkScorm12Cmi, good12, patch));
 
   it('requires a type before responses', () => {
@@ -158,6 +180,18 @@ describe('checkScorm2004Cmi', () => {
     { 'cmi.objectives.1.id': `${U}:ld:ld1` },
     { 'cmi.core.exit': 'suspend' },
     { 'cmi.interactions.0.student_response': 'a' },
+    { 'cmi.interactions.4.learner_response': 'stap-2,stap-0' },
+    { 'cmi.interactions.4.correct_responses.0.pattern': 'stap 0[,]stap-1' },
+    { 'cmi.interactions.1.learner_response': 's1[.]t1[.]x' },
+    { 'cmi.interactions.2.learner_response': `1[.]${'a'.repeat(251)}` },
+    { 'cmi.interactions.3.learner_response': '{geen taal} tekst' },
+    { 'cmi.comments_from_learner.0.comment': 'c'.repeat(4001) },
+    { 'cmi.comments_from_learner.0.comment': '{lang=nl}' + 'c'.repeat(4001) },
+    { 'cmi.comments_from_learner.0.comment': '{x} begint met accolade' },
+    { 'cmi.comments_from_learner.0.location': 'l'.repeat(251) },
+    { 'cmi.comments_from_learner.0.timestamp': '2024-05-06T12:05:09.876Z' },
+    { 'cmi.comments_from_learner.0.timestamp': '6 mei 2024' },
+    { 'cmi.comments_from_learner.3.comment': 'gat' },
   ])('rejects %o', (patch) => expectViolation(checkScorm2004Cmi, good2004, patch));
 
   it('knows the 2004 timestamp grammar', () => {

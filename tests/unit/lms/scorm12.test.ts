@@ -36,7 +36,7 @@ describe('Scorm12Connection against scorm-again', () => {
   it('runs a whole session and writes exactly the strict SCORM 1.2 values', () => {
     const { api, lms, sets, clock } = launch();
     expect(lms.standard).toBe('scorm12');
-    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '' });
+    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} });
     expect(lms.lastError).toBe('');
     expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('incomplete');
 
@@ -74,7 +74,7 @@ describe('Scorm12Connection against scorm-again', () => {
       'cmi.interactions.4.student_response': 'luisteren,vragen',
       'cmi.interactions.5.id': 'reflectie-1_a0',
       'cmi.interactions.5.type': 'fill-in',
-      'cmi.comments': '[reflectie-1_a0] Mijn ervaring: ik leerde "luisteren" & <vragen>.',
+      'cmi.interactions.5.student_response': 'Mijn ervaring: ik leerde "luisteren" & <vragen>.',
       'cmi.core.score.raw': '83.33',
       'cmi.core.score.min': '0',
       'cmi.core.score.max': '100',
@@ -87,9 +87,9 @@ describe('Scorm12Connection against scorm-again', () => {
       'cmi.core.session_time': '0001:02:03.46',
       'cmi.core.exit': '',
     });
-    // Long text never goes into an interaction; there is no long-fill-in in 1.2.
-    expect(sent['cmi.interactions.5.student_response']).toBeUndefined();
+    // There is no long-fill-in in 1.2, and reflections, not interactions, own cmi.comments.
     expect(Object.values(sent)).not.toContain('long-fill-in');
+    expect(sent['cmi.comments']).toBeUndefined();
     // Ids are written first, the type before any response, per interaction.
     for (let n = 0; n < sampleRecords.length; n++) {
       const keys = sets.map(([k]) => k).filter((k) => k.startsWith(`cmi.interactions.${n}.`));
@@ -103,7 +103,6 @@ describe('Scorm12Connection against scorm-again', () => {
     expect(checkScorm12Cmi(cmi)).toEqual([]);
     expect(api.cmi.interactions.childArray.length).toBe(6);
     expect(cmi['cmi.core.exit']).toBe('');
-    expect(cmi['cmi.comments']).toBe(sent['cmi.comments']);
     expect(cmi['cmi.objectives.1.id']).toBe('ld2');
   });
 
@@ -131,7 +130,7 @@ describe('Scorm12Connection against scorm-again', () => {
     delete (window as Win).API;
 
     const second = launch(newScorm12({ ...saved, 'cmi.core.entry': 'resume' }));
-    expect(second.lms.start()).toEqual({ suspendData: 'state-one', location: 'p7', resumed: true, learnerName: '' });
+    expect(second.lms.start()).toEqual({ suspendData: 'state-one', location: 'p7', resumed: true, learnerName: '', learnerId: '', reflections: {} });
     expect(second.sets.some(([k]) => k === 'cmi.core.lesson_status')).toBe(false); // no downgrade
     expect(second.lms.setResult(result)).toBe(true);
     expect(second.lms.recordInteraction(sampleRecords[1]!)).toBe(true);
@@ -161,13 +160,31 @@ describe('Scorm12Connection against scorm-again', () => {
     expect(lms.lastError).toBe('');
   });
 
-  it('refuses long text that would overflow cmi.comments', () => {
-    const { lms } = launch();
+  it('records long text as a fill-in with the first 255 characters, never touching cmi.comments', () => {
+    const { lms, sets } = launch();
     lms.start();
-    const long = { ...sampleRecords[5]!, learner: 'w'.repeat(4000) } as (typeof sampleRecords)[number];
+    const text = 'Eerste regel.\r\n\n  Tweede   regel. ' + 'w'.repeat(4000);
+    const long = { ...sampleRecords[5]!, learner: text } as (typeof sampleRecords)[number];
     expect(lms.recordInteraction(long)).toBe(true);
-    expect(lms.recordInteraction(long)).toBe(false);
-    expect(lms.lastError).toMatch(/cmi\.comments/);
+    expect(lms.recordInteraction(long)).toBe(true);
+    const sent = lastValues(sets);
+    expect(sent['cmi.interactions.1.type']).toBe('fill-in');
+    expect(sent['cmi.interactions.1.student_response']).toBe(('Eerste regel. Tweede regel. ' + 'w'.repeat(4000)).slice(0, 255));
+    expect(sets.some(([k]) => k === 'cmi.comments')).toBe(false);
+    expect(checkScorm12Cmi(sent)).toEqual([]);
+  });
+
+  it('leaves out a performance path longer than 255 characters instead of cutting it', () => {
+    const { lms, sets } = launch();
+    lms.start();
+    const path = Array.from({ length: 40 }, (_, i) => `keuze-nummer-${i}`);
+    const record = { ...sampleRecords[4]!, learner: path } as (typeof sampleRecords)[number];
+    expect(lms.recordInteraction(record)).toBe(true);
+    const sent = lastValues(sets);
+    expect(sent['cmi.interactions.0.type']).toBe('performance');
+    expect(sent['cmi.interactions.0.student_response']).toBeUndefined();
+    expect(sent['cmi.interactions.0.result']).toBe('neutral');
+    expect(checkScorm12Cmi(sent)).toEqual([]);
   });
 
   it('reports an LMS refusal with its error code and text', () => {
@@ -213,7 +230,7 @@ describe('Scorm12Connection against a failing API', () => {
     const lms = new Scorm12Connection(
       fakeApi({ LMSSetValue: boom, LMSCommit: boom, LMSFinish: boom, LMSGetValue: boom, LMSGetLastError: boom }),
     );
-    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '' });
+    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} });
     expect(() => lms.save({ location: 'a', suspendData: 'b' })).not.toThrow();
     expect(lms.save({ location: 'a', suspendData: 'b' })).toBe(false);
     expect(lms.lastError).toMatch(/threw: Error: boom/);

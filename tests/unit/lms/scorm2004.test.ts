@@ -39,7 +39,7 @@ describe('Scorm2004Connection against scorm-again', () => {
     (window as Win).API = newScorm12(); // both present: 2004 wins
     const { api, lms, sets, clock } = launch();
     expect(lms.standard).toBe('scorm2004');
-    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '' });
+    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} });
     expect(lms.lastError).toBe('');
     expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
 
@@ -129,7 +129,7 @@ describe('Scorm2004Connection against scorm-again', () => {
     const saved = stringValues(first.api.getFlattenedCMI());
 
     const second = launch(newScorm2004({ ...saved, 'cmi.entry': 'resume' }));
-    expect(second.lms.start()).toEqual({ suspendData: 'state-one', location: 'p7', resumed: true, learnerName: '' });
+    expect(second.lms.start()).toEqual({ suspendData: 'state-one', location: 'p7', resumed: true, learnerName: '', learnerId: '', reflections: {} });
     expect(second.sets.some(([k]) => k === 'cmi.completion_status')).toBe(false);
     expect(second.lms.setResult(result)).toBe(true);
     expect(second.lms.recordInteraction(sampleRecords[1]!)).toBe(true);

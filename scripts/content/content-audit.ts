@@ -1,0 +1,317 @@
+/**
+ * Quality checks on the compiled course (docs/content-pipeline.md, "Content audit"): sources and
+ * leerdoel coverage, the size and answer balance of the final bank, and text copied from the seed
+ * documents. They judge the content, not its format, so the build does not stop on them:
+ * `npm run validate` prints them as warnings and tests/unit/content/course-content.test.ts enforces them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CourseContent, FinalTest, Item } from '../../src/content/types';
+import { plainText } from './markdown';
+
+export type AuditCheck = 'sources' | 'leerdoelen' | 'bank-size' | 'answer-position' | 'longest-answer' | 'copy';
+
+/** What a finding is about, so validate can point at the right file. */
+export type AuditOrigin = { kind: 'page' | 'assessment'; id: string } | { kind: 'course' };
+
+export interface AuditFinding {
+  check: AuditCheck;
+  message: string;
+  hint: string;
+  origin: AuditOrigin;
+  /** Copy hits only: the copied words (normalised), to find them back in the source file. */
+  words?: string[];
+}
+
+/** From the governing course description (COURSE.md): at least 30 items, at least 8 per leerdoel. */
+export const MIN_BANK_ITEMS = 30;
+export const MIN_ITEMS_PER_LEERDOEL = 8;
+/** No answer position, and no "longest option is right" pattern, in more than 40% of the items. */
+export const MAX_CUE_SHARE = 0.4;
+/** Position balance is only meaningful from this many single-choice items on. */
+export const MIN_ITEMS_FOR_POSITION_CHECK = 8;
+/** A run of this many words shared with a seed document counts as copied. */
+export const COPY_RUN_WORDS = 10;
+
+const allItems = (content: CourseContent): Array<{ item: Item; assessment: string }> => [
+  ...content.modules.flatMap((m) => (m.check ? m.check.items.map((item) => ({ item, assessment: m.check!.id })) : [])),
+  ...content.finalTest.items.map((item) => ({ item, assessment: content.finalTest.id })),
+];
+
+const pct = (n: number, of: number): string => `${Math.round((100 * n) / of)}%`;
+
+/** Every page and item names at least one source, and only sources course.yaml defines. */
+export function auditSources(content: CourseContent): AuditFinding[] {
+  const known = new Set(content.sources.map((s) => s.id));
+  const out: AuditFinding[] = [];
+  const check = (what: string, sources: readonly string[], origin: AuditOrigin): void => {
+    if (sources.length === 0) {
+      out.push({ check: 'sources', message: `${what} names no source`, hint: 'add the source(s) it rests on to sources', origin });
+    }
+    for (const s of sources.filter((id) => !known.has(id))) {
+      out.push({ check: 'sources', message: `${what} names unknown source "${s}"`, hint: 'use a source id from modules/course.yaml', origin });
+    }
+  };
+  for (const page of content.modules.flatMap((m) => m.pages)) check(`Page "${page.id}"`, page.sources, { kind: 'page', id: page.id });
+  for (const { item, assessment } of allItems(content)) check(`Item "${item.id}"`, item.sources, { kind: 'assessment', id: assessment });
+  return out;
+}
+
+/** Every leerdoel is taught by a page and tested by enough items of the final bank. */
+export function auditLeerdoelen(content: CourseContent, minPerLeerdoel = MIN_ITEMS_PER_LEERDOEL): AuditFinding[] {
+  const pages = content.modules.flatMap((m) => m.pages);
+  const out: AuditFinding[] = [];
+  for (const { id } of content.leerdoelen) {
+    if (!pages.some((p) => p.leerdoelen.includes(id))) {
+      out.push({ check: 'leerdoelen', message: `Leerdoel ${id} is taught by no page`, hint: `tag the pages that teach it with ${id}`, origin: { kind: 'course' } });
+    }
+    const tested = content.finalTest.items.filter((i) => i.leerdoelen.includes(id)).length;
+    if (tested < minPerLeerdoel) {
+      out.push({
+        check: 'leerdoelen',
+        message: `Leerdoel ${id} is tested by ${tested} item${tested === 1 ? '' : 's'} of the final bank, fewer than ${minPerLeerdoel}`,
+        hint: `add items with leerdoelen: [${id}] so a retry draws different questions`,
+        origin: { kind: 'assessment', id: content.finalTest.id },
+      });
+    }
+  }
+  return out;
+}
+
+export function auditBankSize(finalTest: FinalTest, min = MIN_BANK_ITEMS): AuditFinding[] {
+  if (finalTest.items.length >= min) return [];
+  return [
+    {
+      check: 'bank-size',
+      message: `The final bank has ${finalTest.items.length} items, fewer than ${min}`,
+      hint: 'add scenario items so a retry is not the same test',
+      origin: { kind: 'assessment', id: finalTest.id },
+    },
+  ];
+}
+
+/**
+ * Test-wise cues in the final bank: the right answer mostly at one position, or mostly the longest
+ * option. Either lets a learner score without knowing the content.
+ */
+export function auditAnswerBalance(finalTest: FinalTest): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  const origin: AuditOrigin = { kind: 'assessment', id: finalTest.id };
+  const single = finalTest.items.filter((i) => i.type === 'single-choice');
+  if (single.length >= MIN_ITEMS_FOR_POSITION_CHECK) {
+    const counts = new Map<number, string[]>();
+    for (const item of single) {
+      const at = item.options.findIndex((o) => o.correct);
+      counts.set(at, [...(counts.get(at) ?? []), item.id]);
+    }
+    for (const [at, ids] of [...counts].sort((a, b) => a[0] - b[0])) {
+      if (ids.length <= MAX_CUE_SHARE * single.length) continue;
+      out.push({
+        check: 'answer-position',
+        message: `The correct option is option ${at + 1} in ${ids.length} of ${single.length} single-choice items (${pct(ids.length, single.length)}, more than ${pct(MAX_CUE_SHARE, 1)}): ${ids.join(', ')}`,
+        hint: 'move the correct option to another position in some of these items',
+        origin,
+      });
+    }
+  }
+  const choice = finalTest.items.filter((i) => i.type === 'single-choice' || i.type === 'multiple-response');
+  const cued = choice.filter((item) => {
+    const lengths = item.options.map((o) => plainText(o.html, Number.POSITIVE_INFINITY).length);
+    const max = Math.max(...lengths);
+    const longest = lengths.flatMap((l, i) => (l === max ? [i] : []));
+    return longest.length === 1 && item.options[longest[0]!]!.correct;
+  });
+  if (choice.length > 0 && cued.length > MAX_CUE_SHARE * choice.length) {
+    out.push({
+      check: 'longest-answer',
+      message: `A correct option is the strictly longest option in ${cued.length} of ${choice.length} choice items (${pct(cued.length, choice.length)}, more than ${pct(MAX_CUE_SHARE, 1)}): ${cued.map((i) => i.id).join(', ')}`,
+      hint: 'shorten the correct option or make a distractor as detailed in some of these items',
+      origin,
+    });
+  }
+  return out;
+}
+
+// ---- copy check ----
+
+/** Lower-case words without punctuation: the form in which course text and seeds are compared. */
+export function normaliseWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]/gu, '')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}
+
+export interface SeedIndex {
+  /** Each run of COPY_RUN_WORDS words (joined by spaces) → the seed file it occurs in. */
+  runs: Map<string, string>;
+  files: string[];
+}
+
+export function buildSeedIndex(seeds: ReadonlyArray<{ file: string; text: string }>, runWords = COPY_RUN_WORDS): SeedIndex {
+  const runs = new Map<string, string>();
+  for (const { file, text } of seeds) {
+    const words = normaliseWords(text);
+    for (let i = 0; i + runWords <= words.length; i++) {
+      const key = words.slice(i, i + runWords).join(' ');
+      if (!runs.has(key)) runs.set(key, file);
+    }
+  }
+  return { runs, files: seeds.map((s) => s.file) };
+}
+
+/** Reads every *.txt in the seeds folder; null when the folder is absent (the check is skipped). */
+export function loadSeeds(dir: string): Array<{ file: string; text: string }> | null {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+  } catch {
+    return null;
+  }
+  return names.map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/** One compiled text of the course, labelled for the report. */
+export interface CourseText {
+  label: string;
+  html: string;
+  origin: AuditOrigin;
+}
+
+/** The compiled texts of pages (with prompts), assessments and items, including all feedback. */
+export function courseTexts(content: CourseContent): CourseText[] {
+  const out: CourseText[] = [];
+  for (const page of content.modules.flatMap((m) => m.pages)) {
+    const origin: AuditOrigin = { kind: 'page', id: page.id };
+    // The title is plain text; escape it so it reads the same after HTML-to-text.
+    const title = page.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    out.push({ label: `page "${page.id}"`, html: `<h1>${title}</h1>\n${page.html}`, origin });
+    for (const p of page.prompts ?? []) out.push({ label: `prompt "${p.id}"`, html: p.html, origin });
+  }
+  const assessments = [...content.modules.flatMap((m) => (m.check ? [m.check] : [])), content.finalTest];
+  for (const a of assessments) {
+    const origin: AuditOrigin = { kind: 'assessment', id: a.id };
+    out.push({ label: `assessment "${a.id}" intro`, html: a.introHtml, origin });
+    for (const item of a.items) {
+      for (const [part, html] of itemTexts(item)) out.push({ label: `item "${item.id}" ${part}`, html, origin });
+    }
+  }
+  return out.filter((t) => t.html !== '');
+}
+
+function itemTexts(item: Item): Array<[string, string]> {
+  const texts: Array<[string, string]> = [
+    ['scenario', item.scenarioHtml],
+    ['question', item.questionHtml],
+    ['feedback', `${item.feedback.correctHtml}\n${item.feedback.incorrectHtml}`],
+  ];
+  switch (item.type) {
+    case 'single-choice':
+    case 'multiple-response':
+      item.options.forEach((o) => texts.push([`option ${o.id}`, `<p>${o.html}</p><p>${o.feedbackHtml}</p>`]));
+      break;
+    case 'true-false':
+      texts.push(['true/false feedback', `<p>${item.feedbackTrueHtml}</p><p>${item.feedbackFalseHtml}</p>`]);
+      break;
+    case 'classify':
+      item.categories.forEach((c) => texts.push([`category ${c.id}`, c.html]));
+      item.statements.forEach((s) => texts.push([`statement ${s.id}`, `<p>${s.html}</p><p>${s.feedbackHtml}</p>`]));
+      break;
+    case 'ordering':
+      item.steps.forEach((s) => texts.push([`step ${s.id}`, s.html]));
+      break;
+    case 'branching':
+      for (const n of item.nodes) {
+        if (n.kind === 'end') {
+          texts.push([`ending ${n.id}`, `<p>${n.html}</p><p>${n.feedbackHtml}</p><p>${n.reflectionHtml}</p>`]);
+        } else {
+          texts.push([`node ${n.id}`, n.html]);
+          n.choices.forEach((c) => texts.push([`choice ${c.id}`, `<p>${c.html}</p><p>${c.feedbackHtml}</p>`]));
+        }
+      }
+      break;
+  }
+  return texts;
+}
+
+const BLOCKQUOTE = /<blockquote\b[^>]*>(?:(?!<blockquote\b)[\s\S])*?<\/blockquote>/gi;
+/** Block boundaries become spaces so words of adjacent blocks do not merge. */
+const BLOCK_TAG = /<\/?(?:p|li|ul|ol|h[1-6]|td|th|tr|table|thead|tbody|br|hr|details|summary|pre|div)\b[^>]*>/gi;
+/** Quoted passages: „…”, „…“, “…”, "…" (and ”…” as some authors type it). */
+const QUOTED = /„[^„“”"]*[”“"]|“[^„“”"]*[”"]|”[^„“”"]*”|"[^„“”"]*"/g;
+
+/**
+ * The parts of a compiled text the copy check looks at, as word lists: everything outside
+ * blockquotes and quotation marks (attributed definitions may be quoted literally). Each excluded
+ * passage splits the text, so a run never bridges a quotation.
+ */
+export function checkableRuns(html: string): string[][] {
+  // Innermost blockquotes first, so nested quotes are removed completely.
+  let outside = html;
+  for (let before = ''; before !== outside; ) {
+    before = outside;
+    outside = outside.replace(BLOCKQUOTE, '\u0000');
+  }
+  return outside
+    .split('\u0000')
+    .flatMap((part) => plainText(part.replace(BLOCK_TAG, ' '), Number.POSITIVE_INFINITY).split(QUOTED))
+    .map(normaliseWords)
+    .filter((words) => words.length > 0);
+}
+
+export interface CopyHit {
+  label: string;
+  origin: AuditOrigin;
+  seed: string;
+  /** The whole copied run (normalised words), at least COPY_RUN_WORDS long. */
+  words: string[];
+}
+
+/** Maximal runs of ≥ COPY_RUN_WORDS words that also occur in a seed (overlapping windows merged). */
+export function findCopiedRuns(texts: readonly CourseText[], index: SeedIndex, runWords = COPY_RUN_WORDS): CopyHit[] {
+  const hits: CopyHit[] = [];
+  for (const t of texts) {
+    for (const words of checkableRuns(t.html)) {
+      let i = 0;
+      while (i + runWords <= words.length) {
+        const seed = index.runs.get(words.slice(i, i + runWords).join(' '));
+        if (seed === undefined) {
+          i++;
+          continue;
+        }
+        let end = i + runWords;
+        while (end < words.length && index.runs.has(words.slice(end - runWords + 1, end + 1).join(' '))) end++;
+        hits.push({ label: t.label, origin: t.origin, seed, words: words.slice(i, end) });
+        i = end;
+      }
+    }
+  }
+  return hits;
+}
+
+export function auditCopies(content: CourseContent, index: SeedIndex): AuditFinding[] {
+  return findCopiedRuns(courseTexts(content), index).map((hit) => ({
+    check: 'copy',
+    message: `${hit.words.length} words in ${hit.label} also occur in seed ${hit.seed}: "${preview(hit.words)}"`,
+    hint: 'write it in your own words, or quote it as an attributed definition (blockquote or „…” with the source)',
+    origin: hit.origin,
+    words: hit.words,
+  }));
+}
+
+function preview(words: readonly string[]): string {
+  return words.length <= 16 ? words.join(' ') : `${words.slice(0, 16).join(' ')} …`;
+}
+
+/** All checks; the copy check only when seeds are given (null: folder absent, check skipped). */
+export function auditCourse(content: CourseContent, seeds: SeedIndex | null): AuditFinding[] {
+  return [
+    ...auditSources(content),
+    ...auditLeerdoelen(content),
+    ...auditBankSize(content.finalTest),
+    ...auditAnswerBalance(content.finalTest),
+    ...(seeds ? auditCopies(content, seeds) : []),
+  ];
+}

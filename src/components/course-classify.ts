@@ -1,0 +1,127 @@
+import { css, html } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { classifyPlacements } from '../assessment/score';
+import type { ClassifyItem } from '../content/types';
+import { nl } from '../i18n/nl';
+import { QuestionBase, hit, inOrder, pointerDrag, questionStyles } from './choice-base';
+
+/**
+ * Sort statements into categories. Per statement a fieldset (legend = the statement) with a native
+ * radio per category: the keyboard and screen-reader way. Pointer users may also drag a statement
+ * card onto a category zone; the zones only mirror the radios, so they are hidden from assistive
+ * technology. Response: `statementId=categoryId` per placed statement, in authored order.
+ */
+export class CourseClassify extends QuestionBase<ClassifyItem> {
+  static override styles = [
+    questionStyles,
+    css`
+      .zones {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
+        gap: 0.5rem;
+        margin: 0 0 1rem;
+      }
+      .zone {
+        min-height: 5rem;
+        padding: 0.5rem;
+        border: 2px dashed var(--_border);
+        border-radius: var(--_radius);
+      }
+      .zone ul {
+        margin: 0.25rem 0 0;
+        padding-left: 1.25rem;
+        font-size: 0.9375rem;
+      }
+      .card legend {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+        cursor: grab;
+        touch-action: none; /* a touch drag on the statement moves the card, not the page */
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.5rem;
+      }
+    `,
+  ];
+
+  protected override renderBody(item: ClassifyItem) {
+    const placed = classifyPlacements(item, this.response ?? []);
+    const statements = inOrder(item.statements, this.order);
+    return html`<fieldset part="fieldset" ?disabled=${this.disabled} @change=${this.onChange}>
+      ${this.legend(item, nl.questions.classifyHint)}
+      <div class="zones" aria-hidden="true">
+        ${item.categories.map(
+          (c) => html`<div class="zone" part="zone" data-id=${c.id}>
+            <strong>${unsafeHTML(c.html)}</strong>
+            <ul>
+              ${statements.filter((s) => placed.get(s.id) === c.id).map((s) => html`<li>${unsafeHTML(s.html)}</li>`)}
+            </ul>
+          </div>`,
+        )}
+      </div>
+      ${statements.map(
+        (s) => html`<fieldset class="card" part="statement" data-id=${s.id} @pointerdown=${this.onPointerDown}>
+          <legend>${unsafeHTML(s.html)}</legend>
+          <div class="choices">
+            ${item.categories.map(
+              (c) => html`<label class="option" part="option">
+                <input type="radio" name=${s.id} .value=${c.id} .checked=${live(placed.get(s.id) === c.id)} />
+                <span class="label">${unsafeHTML(c.html)}</span>
+              </label>`,
+            )}
+          </div>
+        </fieldset>`,
+      )}
+    </fieldset>`;
+  }
+
+  protected override renderFeedback(item: ClassifyItem) {
+    const q = nl.questions;
+    const placed = classifyPlacements(item, this.response ?? []);
+    const name = (id: string | undefined) => item.categories.find((c) => c.id === id)?.html ?? q.notPlaced;
+    return this.feedback(
+      item,
+      inOrder(item.statements, this.order).map((s) => {
+        const right = placed.get(s.id) === s.category;
+        const choice = right ? '' : `${q.yourChoice}: ${name(placed.get(s.id))}. `;
+        return {
+          label: s.html,
+          correct: right,
+          what: right ? q.placedRight : q.placedWrong,
+          html: `<p>${choice}${q.belongsTo}: ${name(s.category)}.</p>${s.feedbackHtml}`,
+        };
+      }),
+    );
+  }
+
+  private place(statement: string, category: string) {
+    const item = this.item!;
+    const placed = classifyPlacements(item, this.response ?? []).set(statement, category);
+    this.respond(item.statements.filter((s) => placed.has(s.id)).map((s) => `${s.id}=${placed.get(s.id)}`));
+  }
+
+  private onChange(event: Event) {
+    const input = event.target as HTMLInputElement;
+    this.place(input.name, input.value);
+  }
+
+  private onPointerDown(event: PointerEvent) {
+    if (this.disabled) return;
+    const statement = (event.currentTarget as HTMLElement).dataset.id!;
+    pointerDrag(event, (x, y) => {
+      const zone = hit(this.renderRoot.querySelectorAll('.zone'), x, y);
+      if (zone) this.place(statement, zone.dataset.id!);
+    });
+  }
+}
+
+customElements.define('course-classify', CourseClassify);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-classify': CourseClassify;
+  }
+}

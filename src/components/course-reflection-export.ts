@@ -1,0 +1,113 @@
+import { LitElement, css, html } from 'lit';
+import { reflectionDocument, reflectionFileName } from '../app/reflection-document';
+import type { Page } from '../content/types';
+import { nl } from '../i18n/nl';
+import { baseStyles } from './shared-styles';
+
+const s = nl.reflection;
+
+/**
+ * Lets the learner take their written answers along: download all opdrachten as one standalone
+ * HTML file, or print the current page. No inline script and no data: URL, so it works under a
+ * strict CSP (blob: downloads only need the anchor).
+ */
+export class CourseReflectionExport extends LitElement {
+  static override properties = {
+    courseTitle: { attribute: false },
+    learnerName: { attribute: false },
+    pages: { attribute: false },
+    answers: { attribute: false },
+    message: { state: true },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        max-width: 45rem;
+        margin-top: 2rem;
+        padding-top: 1rem;
+        border-top: 1px solid var(--_border);
+      }
+      h2 {
+        margin-top: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1rem;
+      }
+      @media print {
+        :host {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  declare courseTitle: string;
+  declare learnerName: string;
+  declare pages: Page[];
+  declare answers: Record<string, string>;
+  declare message: string;
+
+  constructor() {
+    super();
+    this.courseTitle = '';
+    this.learnerName = '';
+    this.pages = [];
+    this.answers = {};
+    this.message = '';
+  }
+
+  override render() {
+    return html`<section aria-labelledby="export-title" part="export">
+      <h2 id="export-title">${s.exportTitle}</h2>
+      <p>${s.exportIntro}</p>
+      <div class="actions">
+        <button class="button" part="download" type="button" @click=${this.download}>${s.download}</button>
+        <button class="button secondary" part="print" type="button" @click=${this.print}>${s.print}</button>
+      </div>
+      <p role="status" part="message">${this.message}</p>
+    </section>`;
+  }
+
+  private download() {
+    const name = reflectionFileName(this.courseTitle);
+    try {
+      const doc = reflectionDocument({
+        courseTitle: this.courseTitle,
+        learnerName: this.learnerName,
+        date: new Date(),
+        pages: this.pages,
+        answers: this.answers,
+      });
+      const url = URL.createObjectURL(new Blob([doc], { type: 'text/html;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.hidden = true;
+      // Some browsers only follow a download link that is in the document.
+      this.renderRoot.append(a);
+      a.click();
+      a.remove();
+      // Revoking at once can cancel the download that just started.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.message = s.downloaded(name);
+    } catch {
+      this.message = s.downloadFailed;
+    }
+  }
+
+  private print() {
+    window.print();
+  }
+}
+
+customElements.define('course-reflection-export', CourseReflectionExport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'course-reflection-export': CourseReflectionExport;
+  }
+}

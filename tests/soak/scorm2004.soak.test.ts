@@ -1,0 +1,3 @@
+import { fullSoak } from './soak-test';
+
+fullSoak('scorm2004');
