@@ -32,7 +32,7 @@ async function bundleRuntime(target: Target, outDir: string): Promise<void> {
     build: {
       outDir,
       emptyOutDir: true,
-      target: 'es2020',
+      target: 'es2022',
       // terser with a few passes: ~2 % smaller than the default minifier, which counts against the budget.
       minify: 'terser',
       terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true } },

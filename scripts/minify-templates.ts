@@ -19,6 +19,8 @@ function minifyCssChunk(text: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
+    // `prop: value` right after `{` or `;` is a declaration (a selector never starts with `word:`).
+    .replace(/([{;])([\w-]+):\s+/g, '$1$2:')
     .replace(/;}/g, '}');
 }
 

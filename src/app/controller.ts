@@ -30,25 +30,25 @@ type Snapshot = SnapshotFrom<typeof courseMachine>;
  * components from each snapshot and turns their `course-*` events into machine events.
  */
 export class CourseController {
-  private readonly actor: ActorRefFrom<typeof courseMachine>;
+  readonly #actor: ActorRefFrom<typeof courseMachine>;
   /** Every check and final-test item, in a fixed order: the codec stores answers by index into it. */
-  private readonly codecItems: Item[];
-  private readonly checkItems = new Map<string, Item>();
+  readonly #codecItems: Item[];
+  readonly #checkItems = new Map<string, Item>();
   /** Pages with reflection prompts, in course order, and where each prompt lives. */
-  private readonly reflectionPages: Page[];
-  private readonly promptPage = new Map<string, Page>();
-  private readonly reflections: Record<string, string>;
-  private readonly reflectionStatus: Record<string, ReflectionStatus> = {};
+  readonly #reflectionPages: Page[];
+  readonly #promptPage = new Map<string, Page>();
+  readonly #reflections: Record<string, string>;
+  readonly #reflectionStatus: Record<string, ReflectionStatus> = {};
   /** Prompts changed since their last long-fill-in interaction. */
-  private readonly unreported = new Set<string>();
+  readonly #unreported = new Set<string>();
   /** Time spent per item (ms) and when it was last answered, for the interactions' latency/timestamp. */
-  private readonly itemTime = new Map<string, number>();
-  private readonly answeredAt = new Map<string, Date>();
-  private lastActivity = Date.now();
-  private notice: Notice | null = null;
-  private readonly learnerName: string;
-  private lastPosition = -1;
-  private finished = false;
+  readonly #itemTime = new Map<string, number>();
+  readonly #answeredAt = new Map<string, Date>();
+  #lastActivity = Date.now();
+  #notice: Notice | null = null;
+  readonly #learnerName: string;
+  #lastPosition = -1;
+  #finished = false;
 
   constructor(
     private readonly content: CourseContent,
@@ -58,68 +58,68 @@ export class CourseController {
     notice: Notice | null = null,
   ) {
     const model = flowModelOf(content);
-    for (const item of Object.values(model.checkItems)) this.checkItems.set(item.id, item);
-    this.codecItems = [...this.checkItems.values(), ...content.finalTest.items];
-    this.reflectionPages = content.modules.flatMap((module) => module.pages.filter((page) => page.prompts?.length));
-    for (const page of this.reflectionPages) for (const prompt of page.prompts!) this.promptPage.set(prompt.id, page);
-    this.reflections = { ...launch.reflections };
-    this.learnerName = launch.learnerName;
-    this.notice = notice;
+    for (const item of Object.values(model.checkItems)) this.#checkItems.set(item.id, item);
+    this.#codecItems = [...this.#checkItems.values(), ...content.finalTest.items];
+    this.#reflectionPages = content.modules.flatMap((module) => module.pages.filter((page) => page.prompts?.length));
+    for (const page of this.#reflectionPages) for (const prompt of page.prompts!) this.#promptPage.set(prompt.id, page);
+    this.#reflections = { ...launch.reflections };
+    this.#learnerName = launch.learnerName;
+    this.#notice = notice;
 
-    const decoded = decodeState(launch.suspendData, model.steps, this.codecItems);
-    if (decoded.status === 'partial') this.notice = { kind: 'warning', text: nl.notices.statePartial };
-    if (decoded.status === 'unreadable') this.notice = { kind: 'warning', text: nl.notices.stateUnreadable };
+    const decoded = decodeState(launch.suspendData, model.steps, this.#codecItems);
+    if (decoded.status === 'partial') this.#notice = { kind: 'warning', text: nl.notices.statePartial };
+    if (decoded.status === 'unreadable') this.#notice = { kind: 'warning', text: nl.notices.stateUnreadable };
 
     const machine = courseMachine.provide({
       actions: {
-        persist: ({ context }) => this.persist(context),
-        reportCheckAnswer: (_, params) => this.reportCheckAnswer(params.itemId, params.response),
-        reportAttempt: ({ context }) => this.reportAttempt(context),
+        persist: ({ context }) => this.#persist(context),
+        reportCheckAnswer: (_, params) => this.#reportCheckAnswer(params.itemId, params.response),
+        reportAttempt: ({ context }) => this.#reportAttempt(context),
       },
     });
-    this.actor = createActor(machine, {
+    this.#actor = createActor(machine, {
       input: { model, saved: decoded.status === 'empty' ? undefined : decoded.state },
     });
   }
 
   start(): void {
-    this.actor.subscribe((snapshot) => this.render(snapshot));
-    this.actor.start();
+    this.#actor.subscribe((snapshot) => this.#render(snapshot));
+    this.#actor.start();
     // Record the starting point (and objectives) once, so even a learner who leaves at once resumes.
-    this.persist(this.actor.getSnapshot().context);
-    this.root.addEventListener('course-navigate', (e) => this.send({ type: 'GOTO', index: detail<{ index: number }>(e).index }));
+    this.#persist(this.#actor.getSnapshot().context);
+    this.root.addEventListener('course-navigate', (e) => this.#send({ type: 'GOTO', index: detail<{ index: number }>(e).index }));
     this.root.addEventListener('course-navigate-page', (e) => {
-      const index = this.actor.getSnapshot().context.model.steps.findIndex(
+      const index = this.#actor.getSnapshot().context.model.steps.findIndex(
         (step) => step.id === detail<{ pageId: string }>(e).pageId,
       );
-      this.send({ type: 'GOTO', index });
+      this.#send({ type: 'GOTO', index });
     });
-    this.root.addEventListener('course-next', () => this.send({ type: 'NEXT' }));
-    this.root.addEventListener('course-previous', () => this.send({ type: 'PREVIOUS' }));
+    this.root.addEventListener('course-next', () => this.#send({ type: 'NEXT' }));
+    this.root.addEventListener('course-previous', () => this.#send({ type: 'PREVIOUS' }));
     this.root.addEventListener('course-check-answer', (e) => {
       const { itemId, response } = detail<{ itemId: string; response: Response }>(e);
-      this.noteActivity(itemId);
-      this.send({ type: 'CHECK_ANSWER', itemId, response });
+      this.#noteActivity(itemId);
+      this.#send({ type: 'CHECK_ANSWER', itemId, response });
     });
-    this.root.addEventListener('course-test-start', () => this.startAttempt('START_TEST'));
-    this.root.addEventListener('course-test-retry', () => this.startAttempt('RETRY_TEST'));
+    this.root.addEventListener('course-test-start', () => this.#startAttempt('START_TEST'));
+    this.root.addEventListener('course-test-retry', () => this.#startAttempt('RETRY_TEST'));
     this.root.addEventListener('course-answer', (e) => {
       const { itemId, response } = detail<{ itemId: string; response: Response }>(e);
-      this.noteActivity(itemId);
-      this.send({ type: 'ANSWER', itemId, response });
+      this.#noteActivity(itemId);
+      this.#send({ type: 'ANSWER', itemId, response });
     });
     this.root.addEventListener('course-reflection-input', (e) => {
       const { promptId, text } = detail<{ promptId: string; text: string }>(e);
-      this.saveReflection(promptId, text, false);
+      this.#saveReflection(promptId, text, false);
     });
     this.root.addEventListener('course-reflection-save', (e) => {
       const { promptId, text } = detail<{ promptId: string; text: string }>(e);
-      this.saveReflection(promptId, text, true);
+      this.#saveReflection(promptId, text, true);
     });
-    this.root.addEventListener('course-test-submit', () => this.send({ type: 'SUBMIT_TEST' }));
+    this.root.addEventListener('course-test-submit', () => this.#send({ type: 'SUBMIT_TEST' }));
     this.root.addEventListener('course-notice-dismiss', () => {
-      this.notice = null;
-      this.render(this.actor.getSnapshot());
+      this.#notice = null;
+      this.#render(this.#actor.getSnapshot());
     });
     // pagehide is the one event browsers fire reliably when a tab or LMS frame goes away;
     // visibilitychange covers mobile browsers that are killed in the background without it.
@@ -132,47 +132,47 @@ export class CourseController {
   /** The resilient LMS layer reports whether everything reached the LMS (src/lms/resilient.ts). */
   syncStatusChanged(state: 'synced' | 'retrying' | 'offline-copy'): void {
     const saveNotices: string[] = [nl.notices.saveFailed, nl.notices.offlineCopy];
-    if (state === 'offline-copy') this.showNotice({ kind: 'warning', text: nl.notices.offlineCopy });
-    else if (state === 'synced' && saveNotices.includes(this.notice?.text ?? '')) this.showNotice(null);
+    if (state === 'offline-copy') this.#showNotice({ kind: 'warning', text: nl.notices.offlineCopy });
+    else if (state === 'synced' && saveNotices.includes(this.#notice?.text ?? '')) this.#showNotice(null);
   }
 
   /** End the LMS session once (also called on pagehide). */
   finish(): void {
-    if (this.finished) return;
-    this.finished = true;
-    const context = this.actor.getSnapshot().context;
-    this.reportReflections();
-    this.persist(context);
+    if (this.#finished) return;
+    this.#finished = true;
+    const context = this.#actor.getSnapshot().context;
+    this.#reportReflections();
+    this.#persist(context);
     this.lms.finish(isCompleted(context));
   }
 
-  private send(event: FlowEvent): void {
-    if (!this.finished) this.actor.send(event);
+  #send(event: FlowEvent): void {
+    if (!this.#finished) this.#actor.send(event);
   }
 
-  private startAttempt(type: 'START_TEST' | 'RETRY_TEST'): void {
-    this.lastActivity = Date.now();
+  #startAttempt(type: 'START_TEST' | 'RETRY_TEST'): void {
+    this.#lastActivity = Date.now();
     // The seed only decides the draw; the drawn ids themselves are saved, so resume needs no seed.
-    this.send({ type, seed: Math.floor(Math.random() * 2 ** 31) });
+    this.#send({ type, seed: Math.floor(Math.random() * 2 ** 31) });
   }
 
-  private persist(context: FlowContext): void {
+  #persist(context: FlowContext): void {
     const steps = context.model.steps;
     const saved = this.lms.save({
       location: steps[context.position]?.id ?? '',
-      suspendData: encodeState(context, steps, this.codecItems),
+      suspendData: encodeState(context, steps, this.#codecItems),
     });
-    const resultSet = this.lms.setResult(this.resultOf(context));
+    const resultSet = this.lms.setResult(this.#resultOf(context));
     const committed = this.lms.commit();
     if (!(saved && resultSet && committed) && this.lms.standard !== 'standalone') {
       // The offline notice says more; keep it until the LMS has everything again.
-      if (this.notice?.text !== nl.notices.offlineCopy) this.showNotice({ kind: 'warning', text: nl.notices.saveFailed });
-    } else if (this.notice?.text === nl.notices.saveFailed) {
-      this.showNotice(null);
+      if (this.#notice?.text !== nl.notices.offlineCopy) this.#showNotice({ kind: 'warning', text: nl.notices.saveFailed });
+    } else if (this.#notice?.text === nl.notices.saveFailed) {
+      this.#showNotice(null);
     }
   }
 
-  private resultOf(context: FlowContext): CourseResult {
+  #resultOf(context: FlowContext): CourseResult {
     const scores = leerdoelScores(
       context,
       this.content.leerdoelen.map((leerdoel) => leerdoel.id),
@@ -197,86 +197,86 @@ export class CourseController {
     };
   }
 
-  private reportCheckAnswer(itemId: string, response: Response): void {
-    const item = this.checkItems.get(itemId);
+  #reportCheckAnswer(itemId: string, response: Response): void {
+    const item = this.#checkItems.get(itemId);
     if (!item) return;
-    this.lms.recordInteraction(interactionOf(item, response, 0, this.latencyOf(itemId), this.timestampOf(itemId)));
-    this.itemTime.delete(itemId);
+    this.lms.recordInteraction(interactionOf(item, response, 0, this.#latencyOf(itemId), this.#timestampOf(itemId)));
+    this.#itemTime.delete(itemId);
   }
 
-  private reportAttempt(context: FlowContext): void {
+  #reportAttempt(context: FlowContext): void {
     for (const item of drawnItems(this.content, context)) {
       const record = interactionOf(
         item,
         context.test.answers[item.id],
         context.test.attempt,
-        this.latencyOf(item.id),
-        this.timestampOf(item.id),
+        this.#latencyOf(item.id),
+        this.#timestampOf(item.id),
       );
       this.lms.recordInteraction(record);
-      this.itemTime.delete(item.id);
-      this.answeredAt.delete(item.id);
+      this.#itemTime.delete(item.id);
+      this.#answeredAt.delete(item.id);
     }
   }
 
   /** The learner worked on `itemId` since the last activity: count that time towards the item. */
-  private noteActivity(itemId: string): void {
+  #noteActivity(itemId: string): void {
     const now = Date.now();
-    this.itemTime.set(itemId, (this.itemTime.get(itemId) ?? 0) + (now - this.lastActivity));
-    this.answeredAt.set(itemId, new Date(now));
-    this.lastActivity = now;
+    this.#itemTime.set(itemId, (this.#itemTime.get(itemId) ?? 0) + (now - this.#lastActivity));
+    this.#answeredAt.set(itemId, new Date(now));
+    this.#lastActivity = now;
   }
 
-  private latencyOf(itemId: string): number {
-    return (this.itemTime.get(itemId) ?? 0) / 1000;
+  #latencyOf(itemId: string): number {
+    return (this.#itemTime.get(itemId) ?? 0) / 1000;
   }
 
-  private timestampOf(itemId: string): Date {
-    return this.answeredAt.get(itemId) ?? new Date();
+  #timestampOf(itemId: string): Date {
+    return this.#answeredAt.get(itemId) ?? new Date();
   }
 
-  private saveReflection(promptId: string, text: string, explicit: boolean): void {
-    if (!this.promptPage.has(promptId) || this.finished) return;
-    const changed = this.reflections[promptId] !== text;
-    this.reflections[promptId] = text;
+  #saveReflection(promptId: string, text: string, explicit: boolean): void {
+    if (!this.#promptPage.has(promptId) || this.#finished) return;
+    const changed = this.#reflections[promptId] !== text;
+    this.#reflections[promptId] = text;
     if (explicit) {
       // Show "Opslaan…" first, so the component announces "Opgeslagen" even when it was saved before.
-      this.reflectionStatus[promptId] = 'saving';
-      this.render(this.actor.getSnapshot());
+      this.#reflectionStatus[promptId] = 'saving';
+      this.#render(this.#actor.getSnapshot());
     }
     const ok = this.lms.saveReflection(promptId, text) && this.lms.commit();
-    this.reflectionStatus[promptId] = ok ? 'saved' : 'error';
-    if (changed) this.unreported.add(promptId);
-    if (explicit) this.reportReflections(promptId);
-    this.render(this.actor.getSnapshot());
+    this.#reflectionStatus[promptId] = ok ? 'saved' : 'error';
+    if (changed) this.#unreported.add(promptId);
+    if (explicit) this.#reportReflections(promptId);
+    this.#render(this.#actor.getSnapshot());
   }
 
   /** One long-fill-in interaction per changed answer: on "Opslaan", on leaving the page, on finish. */
-  private reportReflections(only?: string): void {
-    for (const promptId of [...this.unreported]) {
+  #reportReflections(only?: string): void {
+    for (const promptId of [...this.#unreported]) {
       if (only && promptId !== only) continue;
-      const page = this.promptPage.get(promptId)!;
+      const page = this.#promptPage.get(promptId)!;
       const prompt = page.prompts!.find((p) => p.id === promptId)!;
-      const text = this.reflections[promptId] ?? '';
+      const text = this.#reflections[promptId] ?? '';
       if (this.lms.recordInteraction(reflectionInteraction(prompt, text, new Date(), page.leerdoelen))) {
-        this.unreported.delete(promptId);
+        this.#unreported.delete(promptId);
       }
     }
   }
 
-  private showNotice(notice: Notice | null): void {
-    if (notice?.text === this.notice?.text) return;
-    this.notice = notice;
+  #showNotice(notice: Notice | null): void {
+    if (notice?.text === this.#notice?.text) return;
+    this.#notice = notice;
     // Rendering happens on the next snapshot; persisting happens inside a transition.
-    queueMicrotask(() => this.render(this.actor.getSnapshot()));
+    queueMicrotask(() => this.#render(this.#actor.getSnapshot()));
   }
 
-  private render(snapshot: Snapshot): void {
+  #render(snapshot: Snapshot): void {
     const { context } = snapshot;
-    const moved = context.position !== this.lastPosition;
+    const moved = context.position !== this.#lastPosition;
     if (moved) {
-      this.lastActivity = Date.now();
-      if (this.lastPosition !== -1) this.reportReflections();
+      this.#lastActivity = Date.now();
+      if (this.#lastPosition !== -1) this.#reportReflections();
     }
     render(
       html`<course-shell
@@ -285,20 +285,20 @@ export class CourseController {
         .logoAlt=${this.content.theme.logoAlt}
         .toc=${tocOf(this.content, context)}
         .progress=${progressOf(context)}
-        .notice=${this.notice}
-        >${this.view(snapshot)}</course-shell
+        .notice=${this.#notice}
+        >${this.#view(snapshot)}</course-shell
       >`,
       this.root,
     );
-    if (moved && this.lastPosition !== -1) {
+    if (moved && this.#lastPosition !== -1) {
       const shell = this.root.querySelector<CourseShell>('course-shell');
       void shell?.updateComplete.then(() => shell.focusMain());
     }
-    this.lastPosition = context.position;
+    this.#lastPosition = context.position;
   }
 
   /** Option order per drawn item, derived from the attempt's seed so a resumed attempt looks the same. */
-  private ordersOf(context: FlowContext): Record<string, string[]> {
+  #ordersOf(context: FlowContext): Record<string, string[]> {
     const orders: Record<string, string[]> = {};
     for (const item of drawnItems(this.content, context)) {
       const order = displayOrder(item, context.test.seed);
@@ -307,7 +307,7 @@ export class CourseController {
     return orders;
   }
 
-  private view(snapshot: Snapshot): TemplateResult {
+  #view(snapshot: Snapshot): TemplateResult {
     const { context } = snapshot;
     const step = context.model.steps[context.position]!;
     const hasPrevious = context.position > 0;
@@ -321,12 +321,12 @@ export class CourseController {
         .sources=${sourcesOf(this.content, page.sources)}
         .hasPrevious=${hasPrevious}
         .hasNext=${hasNext}
-        .reflections=${this.reflections}
-        .maxReflectionChars=${this.lms.maxReflectionChars(this.promptPage.size)}
-        .reflectionStatus=${{ ...this.reflectionStatus }}
+        .reflections=${this.#reflections}
+        .maxReflectionChars=${this.lms.maxReflectionChars(this.#promptPage.size)}
+        .reflectionStatus=${{ ...this.#reflectionStatus }}
         .courseTitle=${this.content.title}
-        .learnerName=${this.learnerName}
-        .reflectionPages=${this.reflectionPages}
+        .learnerName=${this.#learnerName}
+        .reflectionPages=${this.#reflectionPages}
       ></course-page>`;
     }
     if (step.kind === 'check' && module?.check) {
@@ -349,7 +349,7 @@ export class CourseController {
     return html`<course-final-test
       .test=${this.content.finalTest}
       .items=${drawnItems(this.content, context)}
-      .orders=${this.ordersOf(context)}
+      .orders=${this.#ordersOf(context)}
       .answers=${context.test.answers}
       .status=${status}
       .lockedReason=${nl.notices.testLocked}

@@ -95,54 +95,54 @@ const defaultTimers: Timers = {
 
 export class ResilientConnection implements LmsConnection {
   readonly standard: Standard;
-  private key: string;
-  private readonly courseId: string;
-  private readonly version: string;
-  private readonly storageOf: () => Storage | null;
-  private readonly timers: Timers;
-  private readonly now: () => number;
-  private readonly baseDelay: number;
-  private readonly maxDelay: number;
-  private readonly offlineAfter: number;
-  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  #key: string;
+  readonly #courseId: string;
+  readonly #version: string;
+  readonly #storageOf: () => Storage | null;
+  readonly #timers: Timers;
+  readonly #now: () => number;
+  readonly #baseDelay: number;
+  readonly #maxDelay: number;
+  readonly #offlineAfter: number;
+  readonly #listeners = new Set<(status: SyncStatus) => void>();
 
-  private pending = emptyPending();
+  #pending = emptyPending();
   /** What of `pending` the inner connection accepted in this session (not yet committed). */
-  private saveSent = false;
-  private resultSent = false;
-  private readonly reflectionsSent = new Set<string>();
-  private interactionsSent = 0;
+  #saveSent = false;
+  #resultSent = false;
+  readonly #reflectionsSent = new Set<string>();
+  #interactionsSent = 0;
 
-  private seq = 0;
-  private changedAt = 0;
-  private confirmedSeq = 0;
-  private confirmedFingerprint = fingerprint({ location: '', suspendData: '' });
+  #seq = 0;
+  #changedAt = 0;
+  #confirmedSeq = 0;
+  #confirmedFingerprint = fingerprint({ location: '', suspendData: '' });
   /** Memory copy of the journal when storage is unavailable. */
-  private memoryJournal: string | null = null;
-  private useMemory = false;
+  #memoryJournal: string | null = null;
+  #useMemory = false;
 
-  private attempts = 0;
-  private timer: unknown = null;
-  private failing = false;
-  private finished = false;
-  private sessionOpen = false;
-  private lastStatus: SyncStatus = { state: 'synced', pending: 0, attempts: 0 };
+  #attempts = 0;
+  #timer: unknown = null;
+  #failing = false;
+  #finished = false;
+  #sessionOpen = false;
+  #lastStatus: SyncStatus = { state: 'synced', pending: 0, attempts: 0 };
 
   constructor(
     private readonly inner: LmsConnection,
     options: ResilientOptions,
   ) {
     this.standard = inner.standard;
-    this.courseId = options.courseId;
-    this.version = options.version ?? '';
+    this.#courseId = options.courseId;
+    this.#version = options.version ?? '';
     // Until start() knows the learner; then the key names them.
-    this.key = journalKey(this.courseId, this.version, inner.standard);
-    this.storageOf = options.storage ?? (() => globalThis.localStorage ?? null);
-    this.timers = options.timers ?? defaultTimers;
-    this.now = options.now ?? (() => Date.now());
-    this.baseDelay = options.baseDelayMs ?? 1000;
-    this.maxDelay = options.maxDelayMs ?? 30000;
-    this.offlineAfter = options.offlineAfter ?? 3;
+    this.#key = journalKey(this.#courseId, this.#version, inner.standard);
+    this.#storageOf = options.storage ?? (() => globalThis.localStorage ?? null);
+    this.#timers = options.timers ?? defaultTimers;
+    this.#now = options.now ?? (() => Date.now());
+    this.#baseDelay = options.baseDelayMs ?? 1000;
+    this.#maxDelay = options.maxDelayMs ?? 30000;
+    this.#offlineAfter = options.offlineAfter ?? 3;
   }
 
   get lastError(): string {
@@ -150,7 +150,7 @@ export class ResilientConnection implements LmsConnection {
   }
 
   get status(): SyncStatus {
-    return { ...this.lastStatus };
+    return { ...this.#lastStatus };
   }
 
   /**
@@ -158,22 +158,22 @@ export class ResilientConnection implements LmsConnection {
    * unconfirmed (e.g. after start() merged a journal) hears the current status at once.
    */
   onStatus(listener: (status: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    if (this.lastStatus.state !== 'synced') listener(this.status);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    if (this.#lastStatus.state !== 'synced') listener(this.status);
+    return () => this.#listeners.delete(listener);
   }
 
   start(): LaunchData | null {
-    const launch = this.guard(() => this.inner.start(), null);
+    const launch = this.#guard(() => this.inner.start(), null);
     if (!launch) return null;
-    this.sessionOpen = true;
-    this.key = journalKey(this.courseId, this.version, this.standard, launch.learnerId ?? '');
+    this.#sessionOpen = true;
+    this.#key = journalKey(this.#courseId, this.#version, this.standard, launch.learnerId ?? '');
     const fromLms: LaunchData = { ...launch, reflections: { ...(launch.reflections ?? {}) } };
     const base = fingerprint(fromLms);
-    const journal = this.readJournal();
-    if (journal) this.seq = journal.seq;
-    this.confirmedFingerprint = base;
-    this.confirmedSeq = this.seq;
+    const journal = this.#readJournal();
+    if (journal) this.#seq = journal.seq;
+    this.#confirmedFingerprint = base;
+    this.#confirmedSeq = this.#seq;
 
     // Newer when the LMS still holds exactly what the journal was built on, or holds nothing at all (a
     // SCORM 2004 LMS may open a new, empty attempt after a session that never terminated). Anything
@@ -182,73 +182,73 @@ export class ResilientConnection implements LmsConnection {
     const newer =
       journal !== null && journal.seq > journal.confirmedSeq && (journal.confirmedFingerprint === base || lmsEmpty);
     if (!journal || !newer) {
-      if (journal) this.removeJournal();
-      this.emit();
+      if (journal) this.#removeJournal();
+      this.#emit();
       return fromLms;
     }
 
-    this.pending = revive(journal.pending);
-    this.changedAt = journal.at;
-    this.confirmedSeq = journal.confirmedSeq;
+    this.#pending = revive(journal.pending);
+    this.#changedAt = journal.at;
+    this.#confirmedSeq = journal.confirmedSeq;
     const merged: LaunchData = {
       ...fromLms,
-      suspendData: this.pending.save?.suspendData ?? fromLms.suspendData,
-      location: this.pending.save?.location ?? fromLms.location,
-      resumed: fromLms.resumed || this.pending.save !== null,
-      reflections: { ...fromLms.reflections, ...this.pending.reflections },
+      suspendData: this.#pending.save?.suspendData ?? fromLms.suspendData,
+      location: this.#pending.save?.location ?? fromLms.location,
+      resumed: fromLms.resumed || this.#pending.save !== null,
+      reflections: { ...fromLms.reflections, ...this.#pending.reflections },
     };
     // Nothing of it reached this session's LMS yet: send it all now, in order.
-    this.failing = true;
-    this.flush();
+    this.#failing = true;
+    this.#flush();
     return merged;
   }
 
   save(data: SaveData): boolean {
-    if (!this.sessionOpen) return this.guard(() => this.inner.save(data), false);
-    this.change(() => {
-      this.pending.save = { ...data };
-      this.saveSent = false;
+    if (!this.#sessionOpen) return this.#guard(() => this.inner.save(data), false);
+    this.#change(() => {
+      this.#pending.save = { ...data };
+      this.#saveSent = false;
     });
-    this.saveSent = this.guard(() => this.inner.save(data), false);
-    return this.afterCall(this.saveSent);
+    this.#saveSent = this.#guard(() => this.inner.save(data), false);
+    return this.#afterCall(this.#saveSent);
   }
 
   setResult(result: CourseResult): boolean {
-    if (!this.sessionOpen) return this.guard(() => this.inner.setResult(result), false);
-    this.change(() => {
-      this.pending.result = structuredCloneResult(result);
-      this.resultSent = false;
+    if (!this.#sessionOpen) return this.#guard(() => this.inner.setResult(result), false);
+    this.#change(() => {
+      this.#pending.result = structuredCloneResult(result);
+      this.#resultSent = false;
     });
-    this.resultSent = this.guard(() => this.inner.setResult(result), false);
-    return this.afterCall(this.resultSent);
+    this.#resultSent = this.#guard(() => this.inner.setResult(result), false);
+    return this.#afterCall(this.#resultSent);
   }
 
   saveReflection(promptId: string, text: string): boolean {
-    if (!this.sessionOpen) return this.guard(() => this.inner.saveReflection(promptId, text), false);
-    this.change(() => {
-      this.pending.reflections[promptId] = text;
-      this.reflectionsSent.delete(promptId);
+    if (!this.#sessionOpen) return this.#guard(() => this.inner.saveReflection(promptId, text), false);
+    this.#change(() => {
+      this.#pending.reflections[promptId] = text;
+      this.#reflectionsSent.delete(promptId);
     });
-    const ok = this.guard(() => this.inner.saveReflection(promptId, text), false);
-    if (ok) this.reflectionsSent.add(promptId);
-    return this.afterCall(ok);
+    const ok = this.#guard(() => this.inner.saveReflection(promptId, text), false);
+    if (ok) this.#reflectionsSent.add(promptId);
+    return this.#afterCall(ok);
   }
 
   recordInteraction(record: InteractionRecord): boolean {
-    if (!this.sessionOpen) return this.guard(() => this.inner.recordInteraction(record), false);
-    this.change(() => this.pending.interactions.push(record));
+    if (!this.#sessionOpen) return this.#guard(() => this.inner.recordInteraction(record), false);
+    this.#change(() => this.#pending.interactions.push(record));
     // Keep the order: a new interaction only goes out after all earlier ones did.
-    return this.afterCall(this.sendInteractions());
+    return this.#afterCall(this.#sendInteractions());
   }
 
   maxReflectionChars(promptCount: number): number {
-    return this.guard(() => this.inner.maxReflectionChars(promptCount), 0);
+    return this.#guard(() => this.inner.maxReflectionChars(promptCount), 0);
   }
 
   /** Sends what is still unsent, then commits; success confirms everything that was accepted. */
   commit(): boolean {
-    if (!this.sessionOpen) return this.guard(() => this.inner.commit(), false);
-    return this.flush();
+    if (!this.#sessionOpen) return this.#guard(() => this.inner.commit(), false);
+    return this.#flush();
   }
 
   /**
@@ -256,16 +256,16 @@ export class ResilientConnection implements LmsConnection {
    * storage for the next launch.
    */
   finish(completed: boolean): boolean {
-    if (this.finished) return true;
-    this.finished = true;
-    this.cancelTimer();
-    if (this.sessionOpen && this.hasPending()) this.flush();
-    const ok = this.guard(() => this.inner.finish(completed), false);
-    this.sessionOpen = false;
-    if (this.hasPending()) {
-      this.writeJournal();
-      this.failing = true;
-      this.emit('offline-copy');
+    if (this.#finished) return true;
+    this.#finished = true;
+    this.#cancelTimer();
+    if (this.#sessionOpen && this.#hasPending()) this.#flush();
+    const ok = this.#guard(() => this.inner.finish(completed), false);
+    this.#sessionOpen = false;
+    if (this.#hasPending()) {
+      this.#writeJournal();
+      this.#failing = true;
+      this.#emit('offline-copy');
     }
     return ok;
   }
@@ -273,7 +273,7 @@ export class ResilientConnection implements LmsConnection {
   // --- internals ---------------------------------------------------------------------------------
 
   /** Every call of the inner connection goes through here: a throwing LMS must not break the course. */
-  private guard<T>(fn: () => T, fallback: T): T {
+  #guard<T>(fn: () => T, fallback: T): T {
     try {
       return fn();
     } catch {
@@ -281,127 +281,127 @@ export class ResilientConnection implements LmsConnection {
     }
   }
 
-  private change(apply: () => void): void {
+  #change(apply: () => void): void {
     apply();
-    this.seq += 1;
-    this.changedAt = this.now();
+    this.#seq += 1;
+    this.#changedAt = this.#now();
   }
 
-  private hasPending(): boolean {
-    const p = this.pending;
+  #hasPending(): boolean {
+    const p = this.#pending;
     return p.save !== null || p.result !== null || Object.keys(p.reflections).length > 0 || p.interactions.length > 0;
   }
 
-  private pendingCount(): number {
-    const p = this.pending;
+  #pendingCount(): number {
+    const p = this.#pending;
     return (p.save ? 1 : 0) + (p.result ? 1 : 0) + Object.keys(p.reflections).length + p.interactions.length;
   }
 
   /** Sends unsent interactions in order; stops at the first one the LMS refuses. */
-  private sendInteractions(): boolean {
-    const list = this.pending.interactions;
-    while (this.interactionsSent < list.length) {
-      const record = list[this.interactionsSent]!;
-      if (!this.guard(() => this.inner.recordInteraction(record), false)) return false;
-      this.interactionsSent += 1;
+  #sendInteractions(): boolean {
+    const list = this.#pending.interactions;
+    while (this.#interactionsSent < list.length) {
+      const record = list[this.#interactionsSent]!;
+      if (!this.#guard(() => this.inner.recordInteraction(record), false)) return false;
+      this.#interactionsSent += 1;
     }
     return true;
   }
 
   /** Re-sends everything not accepted yet (idempotent values again, interactions once each). */
-  private sendUnsent(): boolean {
-    const p = this.pending;
+  #sendUnsent(): boolean {
+    const p = this.#pending;
     let ok = true;
-    if (p.save && !this.saveSent) {
+    if (p.save && !this.#saveSent) {
       const save = p.save;
-      this.saveSent = this.guard(() => this.inner.save(save), false);
-      ok &&= this.saveSent;
+      this.#saveSent = this.#guard(() => this.inner.save(save), false);
+      ok &&= this.#saveSent;
     }
-    if (p.result && !this.resultSent) {
+    if (p.result && !this.#resultSent) {
       const result = p.result;
-      this.resultSent = this.guard(() => this.inner.setResult(result), false);
-      ok &&= this.resultSent;
+      this.#resultSent = this.#guard(() => this.inner.setResult(result), false);
+      ok &&= this.#resultSent;
     }
     for (const [promptId, text] of Object.entries(p.reflections)) {
-      if (this.reflectionsSent.has(promptId)) continue;
-      if (this.guard(() => this.inner.saveReflection(promptId, text), false)) this.reflectionsSent.add(promptId);
+      if (this.#reflectionsSent.has(promptId)) continue;
+      if (this.#guard(() => this.inner.saveReflection(promptId, text), false)) this.#reflectionsSent.add(promptId);
       else ok = false;
     }
-    return this.sendInteractions() && ok;
+    return this.#sendInteractions() && ok;
   }
 
   /** Send, commit, and drop from the journal what the commit confirmed. True when nothing is left. */
-  private flush(): boolean {
-    const sentAll = this.sendUnsent();
-    const committed = this.guard(() => this.inner.commit(), false);
-    if (committed) this.confirmSent();
-    return this.afterCall(sentAll && committed);
+  #flush(): boolean {
+    const sentAll = this.#sendUnsent();
+    const committed = this.#guard(() => this.inner.commit(), false);
+    if (committed) this.#confirmSent();
+    return this.#afterCall(sentAll && committed);
   }
 
   /** A successful commit confirms what the inner connection had accepted. */
-  private confirmSent(): void {
-    const p = this.pending;
-    if (p.save && this.saveSent) {
-      this.confirmedFingerprint = fingerprint(p.save);
+  #confirmSent(): void {
+    const p = this.#pending;
+    if (p.save && this.#saveSent) {
+      this.#confirmedFingerprint = fingerprint(p.save);
       p.save = null;
     }
-    if (p.result && this.resultSent) p.result = null;
-    for (const promptId of this.reflectionsSent) delete p.reflections[promptId];
-    this.reflectionsSent.clear();
-    p.interactions.splice(0, this.interactionsSent);
-    this.interactionsSent = 0;
-    if (!this.hasPending()) this.confirmedSeq = this.seq;
+    if (p.result && this.#resultSent) p.result = null;
+    for (const promptId of this.#reflectionsSent) delete p.reflections[promptId];
+    this.#reflectionsSent.clear();
+    p.interactions.splice(0, this.#interactionsSent);
+    this.#interactionsSent = 0;
+    if (!this.#hasPending()) this.#confirmedSeq = this.#seq;
   }
 
   /**
    * After any call: nothing pending → synced (journal cleared); a failure → journal written and a retry
    * scheduled. Returns `ok` so callers see the inner connection's answer (the course warns on false).
    */
-  private afterCall(ok: boolean): boolean {
-    if (!ok) this.failing = true;
-    if (!this.failing) return ok;
-    if (!this.hasPending()) {
-      this.failing = false;
-      this.cancelTimer();
-      this.removeJournal();
-      this.emit(); // 'synced' with the number of retries it took
-      this.attempts = 0;
+  #afterCall(ok: boolean): boolean {
+    if (!ok) this.#failing = true;
+    if (!this.#failing) return ok;
+    if (!this.#hasPending()) {
+      this.#failing = false;
+      this.#cancelTimer();
+      this.#removeJournal();
+      this.#emit(); // 'synced' with the number of retries it took
+      this.#attempts = 0;
       return ok;
     }
-    this.writeJournal();
-    this.schedule();
-    this.emit();
+    this.#writeJournal();
+    this.#schedule();
+    this.#emit();
     return ok;
   }
 
-  private schedule(): void {
-    if (this.timer !== null || this.finished) return;
-    const delay = Math.min(this.maxDelay, this.baseDelay * 2 ** Math.min(this.attempts, 30));
-    this.timer = this.timers.setTimeout(() => this.retry(), delay);
+  #schedule(): void {
+    if (this.#timer !== null || this.#finished) return;
+    const delay = Math.min(this.#maxDelay, this.#baseDelay * 2 ** Math.min(this.#attempts, 30));
+    this.#timer = this.#timers.setTimeout(() => this.#retry(), delay);
   }
 
-  private retry(): void {
-    this.timer = null;
-    if (this.finished || !this.sessionOpen) return;
-    this.attempts += 1;
-    this.flush();
+  #retry(): void {
+    this.#timer = null;
+    if (this.#finished || !this.#sessionOpen) return;
+    this.#attempts += 1;
+    this.#flush();
   }
 
-  private cancelTimer(): void {
-    if (this.timer === null) return;
-    this.timers.clearTimeout(this.timer);
-    this.timer = null;
+  #cancelTimer(): void {
+    if (this.#timer === null) return;
+    this.#timers.clearTimeout(this.#timer);
+    this.#timer = null;
   }
 
-  private emit(forced?: SyncStatus['state']): void {
-    const pending = this.pendingCount();
+  #emit(forced?: SyncStatus['state']): void {
+    const pending = this.#pendingCount();
     const state: SyncStatus['state'] =
-      forced ?? (!this.failing || pending === 0 ? 'synced' : this.attempts >= this.offlineAfter ? 'offline-copy' : 'retrying');
-    const status: SyncStatus = { state, pending: state === 'synced' ? 0 : pending, attempts: this.attempts };
-    const last = this.lastStatus;
+      forced ?? (!this.#failing || pending === 0 ? 'synced' : this.#attempts >= this.#offlineAfter ? 'offline-copy' : 'retrying');
+    const status: SyncStatus = { state, pending: state === 'synced' ? 0 : pending, attempts: this.#attempts };
+    const last = this.#lastStatus;
     if (last.state === status.state && last.pending === status.pending && last.attempts === status.attempts) return;
-    this.lastStatus = status;
-    for (const listener of this.listeners) {
+    this.#lastStatus = status;
+    for (const listener of this.#listeners) {
       try {
         listener({ ...status });
       } catch (error) {
@@ -412,23 +412,23 @@ export class ResilientConnection implements LmsConnection {
 
   // --- journal storage ---------------------------------------------------------------------------
 
-  private storage(): Storage | null {
-    if (this.useMemory) return null;
+  #storage(): Storage | null {
+    if (this.#useMemory) return null;
     try {
-      return this.storageOf();
+      return this.#storageOf();
     } catch {
       return null;
     }
   }
 
-  private readJournal(): JournalFile | null {
-    let text = this.memoryJournal;
-    const storage = this.storage();
+  #readJournal(): JournalFile | null {
+    let text = this.#memoryJournal;
+    const storage = this.#storage();
     if (storage) {
       try {
-        text = storage.getItem(this.key);
+        text = storage.getItem(this.#key);
       } catch {
-        this.useMemory = true;
+        this.#useMemory = true;
       }
     }
     if (!text) return null;
@@ -452,39 +452,39 @@ export class ResilientConnection implements LmsConnection {
     }
   }
 
-  private writeJournal(): void {
+  #writeJournal(): void {
     const file: JournalFile = {
       v: 1,
-      seq: this.seq,
-      at: this.changedAt,
-      confirmedSeq: this.confirmedSeq,
-      confirmedFingerprint: this.confirmedFingerprint,
+      seq: this.#seq,
+      at: this.#changedAt,
+      confirmedSeq: this.#confirmedSeq,
+      confirmedFingerprint: this.#confirmedFingerprint,
       pending: {
-        ...this.pending,
-        interactions: this.pending.interactions.map((r) => ({ ...r, timestamp: r.timestamp.toISOString() })),
+        ...this.#pending,
+        interactions: this.#pending.interactions.map((r) => ({ ...r, timestamp: r.timestamp.toISOString() })),
       },
     };
     const text = JSON.stringify(file);
-    const storage = this.storage();
+    const storage = this.#storage();
     if (storage) {
       try {
-        storage.setItem(this.key, text);
+        storage.setItem(this.#key, text);
         return;
       } catch {
-        this.useMemory = true; // quota or blocked: keep it for this page at least
+        this.#useMemory = true; // quota or blocked: keep it for this page at least
       }
     }
-    this.memoryJournal = text;
+    this.#memoryJournal = text;
   }
 
-  private removeJournal(): void {
-    this.memoryJournal = null;
-    const storage = this.storage();
+  #removeJournal(): void {
+    this.#memoryJournal = null;
+    const storage = this.#storage();
     if (!storage) return;
     try {
-      storage.removeItem(this.key);
+      storage.removeItem(this.#key);
     } catch {
-      this.useMemory = true;
+      this.#useMemory = true;
     }
   }
 }

@@ -42,12 +42,12 @@ const RESULT_12 = { correct: 'correct', incorrect: 'wrong', neutral: 'neutral' }
 export class Scorm12Connection extends ScormSession implements LmsConnection {
   readonly standard = 'scorm12' as const;
   /** Next free interaction index: interactions are write-only in 1.2, so we count ourselves. */
-  private interactionCount = 0;
+  #interactionCount = 0;
   /** Objective index per objective id, read on start so a relaunch reuses the same slots. */
-  private readonly objectiveIndex = new Map<string, number>();
-  private objectiveCount = 0;
+  readonly #objectiveIndex = new Map<string, number>();
+  #objectiveCount = 0;
   /** Every reflection answer: cmi.comments is rewritten whole from this on each save. */
-  private reflections: Record<string, string> = {};
+  #reflections: Record<string, string> = {};
 
   constructor(api: Scorm12Api, options: SessionOptions = {}) {
     super(
@@ -76,13 +76,13 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
     const entry = vocabularyValue(this.get('cmi.core.entry'));
     const learnerName = this.get('cmi.core.student_name');
     const learnerId = this.get('cmi.core.student_id');
-    this.interactionCount = this.count('cmi.interactions._count');
-    this.objectiveCount = this.count('cmi.objectives._count');
-    for (let i = 0; i < this.objectiveCount; i++) {
+    this.#interactionCount = this.count('cmi.interactions._count');
+    this.#objectiveCount = this.count('cmi.objectives._count');
+    for (let i = 0; i < this.#objectiveCount; i++) {
       const id = this.get(`cmi.objectives.${i}.id`);
-      if (id && !this.objectiveIndex.has(id)) this.objectiveIndex.set(id, i);
+      if (id && !this.#objectiveIndex.has(id)) this.#objectiveIndex.set(id, i);
     }
-    this.reflections = decodeComments12(this.get('cmi.comments'));
+    this.#reflections = decodeComments12(this.get('cmi.comments'));
     // Only a first attempt is moved to incomplete: never downgrade passed/completed/failed.
     // Some LMSs send the vocabulary in other cases ('NOT ATTEMPTED') or leave it empty.
     const status = vocabularyValue(this.get('cmi.core.lesson_status'));
@@ -99,7 +99,7 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
       resumed: entry === 'resume' || suspendData !== '',
       learnerName,
       learnerId,
-      reflections: { ...this.reflections },
+      reflections: { ...this.#reflections },
     };
   }
 
@@ -169,10 +169,10 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
         break;
     }
     const id = interactionId12(record.itemId, record.attempt);
-    const n = this.interactionCount;
+    const n = this.#interactionCount;
     const p = `cmi.interactions.${n}`;
     if (!this.set(`${p}.id`, id)) return false;
-    this.interactionCount = n + 1; // the slot exists now, whatever happens to the other fields
+    this.#interactionCount = n + 1; // the slot exists now, whatever happens to the other fields
     const pairs: Array<[string, string]> = [[`${p}.type`, type]];
     record.objectiveIds.forEach((o, i) => pairs.push([`${p}.objectives.${i}.id`, identifier12(o)]));
     pairs.push([`${p}.time`, time12(record.timestamp)]);
@@ -193,7 +193,7 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
   saveReflection(promptId: string, text: string): boolean {
     if (!this.begin('saveReflection')) return false;
     if (!isStorablePromptId(promptId)) return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
-    const next = { ...this.reflections, [promptId]: normalizeLineBreaks(String(text)) };
+    const next = { ...this.#reflections, [promptId]: normalizeLineBreaks(String(text)) };
     const value = encodeComments12(next);
     if (value.length > SCORM12_LIMITS.comments) {
       return this.fail(
@@ -201,7 +201,7 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
       );
     }
     if (!this.set('cmi.comments', value)) return false;
-    this.reflections = next;
+    this.#reflections = next;
     return true;
   }
 
@@ -222,14 +222,14 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
     if (!this.setAll(pairs)) return false;
     for (const objective of result.objectives) {
       const id = identifier12(objective.id);
-      let index = this.objectiveIndex.get(id);
+      let index = this.#objectiveIndex.get(id);
       const isNew = index === undefined;
-      if (index === undefined) index = this.objectiveCount;
+      if (index === undefined) index = this.#objectiveCount;
       const p = `cmi.objectives.${index}`;
       if (isNew) {
         if (!this.set(`${p}.id`, id)) return false;
-        this.objectiveIndex.set(id, index);
-        this.objectiveCount = index + 1;
+        this.#objectiveIndex.set(id, index);
+        this.#objectiveCount = index + 1;
       }
       const o: Array<[string, string]> = [];
       if (objective.scaled !== undefined && Number.isFinite(objective.scaled)) {

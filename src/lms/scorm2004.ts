@@ -45,13 +45,13 @@ const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
 /** LmsConnection over a SCORM 2004 4th edition LMS. See docs/lms-layer.md. */
 export class Scorm2004Connection extends ScormSession implements LmsConnection {
   readonly standard = 'scorm2004' as const;
-  private readonly courseId: string;
-  private interactionCount = 0;
-  private readonly objectiveIndex = new Map<string, number>();
-  private objectiveCount = 0;
+  readonly #courseId: string;
+  #interactionCount = 0;
+  readonly #objectiveIndex = new Map<string, number>();
+  #objectiveCount = 0;
   /** comments_from_learner index per prompt id, so a new save of an answer updates its entry. */
-  private readonly commentIndex = new Map<string, number>();
-  private commentCount = 0;
+  readonly #commentIndex = new Map<string, number>();
+  #commentCount = 0;
 
   constructor(api: Scorm2004Api, options: Scorm2004Options) {
     super(
@@ -66,7 +66,7 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
       },
       options,
     );
-    this.courseId = options.courseId;
+    this.#courseId = options.courseId;
   }
 
   start(): LaunchData | null {
@@ -81,13 +81,13 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
     const entry = vocabularyValue(this.get('cmi.entry'));
     const learnerName = this.get('cmi.learner_name');
     const learnerId = this.get('cmi.learner_id');
-    this.interactionCount = this.count('cmi.interactions._count');
-    this.objectiveCount = this.count('cmi.objectives._count');
-    for (let i = 0; i < this.objectiveCount; i++) {
+    this.#interactionCount = this.count('cmi.interactions._count');
+    this.#objectiveCount = this.count('cmi.objectives._count');
+    for (let i = 0; i < this.#objectiveCount; i++) {
       const id = this.get(`cmi.objectives.${i}.id`);
-      if (id && !this.objectiveIndex.has(id)) this.objectiveIndex.set(id, i);
+      if (id && !this.#objectiveIndex.has(id)) this.#objectiveIndex.set(id, i);
     }
-    const reflections = this.readReflections();
+    const reflections = this.#readReflections();
     // Compared case-insensitively: some LMSs send 'NOT ATTEMPTED' or 'Unknown'.
     const status = vocabularyValue(this.get('cmi.completion_status'));
     if (status === 'not attempted' || status === 'unknown' || status === '') {
@@ -108,14 +108,14 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
   }
 
   /** Our answers are the entries whose location is a prompt id; a later entry for an id wins. */
-  private readReflections(): Record<string, string> {
+  #readReflections(): Record<string, string> {
     const reflections: Record<string, string> = {};
-    this.commentCount = this.count('cmi.comments_from_learner._count');
-    for (let n = 0; n < this.commentCount; n++) {
+    this.#commentCount = this.count('cmi.comments_from_learner._count');
+    for (let n = 0; n < this.#commentCount; n++) {
       const id = this.get(`cmi.comments_from_learner.${n}.location`);
       if (!isStorablePromptId(id)) continue;
       reflections[id] = fromLmsText2004(this.get(`cmi.comments_from_learner.${n}.comment`));
-      this.commentIndex.set(id, n);
+      this.#commentIndex.set(id, n);
     }
     return reflections;
   }
@@ -133,14 +133,14 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
         `saveReflection: the answer has ${comment.length} characters, SCORM 2004 allows ${SCORM2004_LIMITS.comment}`,
       );
     }
-    const known = this.commentIndex.get(promptId);
-    const n = known ?? this.commentCount;
+    const known = this.#commentIndex.get(promptId);
+    const n = known ?? this.#commentCount;
     const p = `cmi.comments_from_learner.${n}`;
     // For a new entry the comment creates the slot at n = _count; location and timestamp follow.
     if (!this.set(`${p}.comment`, comment)) return false;
     if (known === undefined) {
-      this.commentIndex.set(promptId, n);
-      this.commentCount = n + 1;
+      this.#commentIndex.set(promptId, n);
+      this.#commentCount = n + 1;
     }
     return this.setAll([
       [`${p}.location`, promptId],
@@ -208,15 +208,15 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
         learner = toLmsText2004(record.learner);
         break;
     }
-    const n = this.interactionCount;
+    const n = this.#interactionCount;
     const p = `cmi.interactions.${n}`;
     // The id creates the slot and must come first; the type must precede the responses.
-    if (!this.set(`${p}.id`, interactionId2004(this.courseId, record.itemId, record.attempt))) return false;
-    this.interactionCount = n + 1;
+    if (!this.set(`${p}.id`, interactionId2004(this.#courseId, record.itemId, record.attempt))) return false;
+    this.#interactionCount = n + 1;
     const pairs: Array<[string, string]> = [[`${p}.type`, type]];
     const seen = new Set<string>();
     for (const o of record.objectiveIds) {
-      const id = objectiveId2004(this.courseId, o);
+      const id = objectiveId2004(this.#courseId, o);
       if (seen.has(id)) continue; // ids must be unique within one interaction
       pairs.push([`${p}.objectives.${seen.size}.id`, id]);
       seen.add(id);
@@ -254,15 +254,15 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
     );
     if (!this.setAll(pairs)) return false;
     for (const objective of result.objectives) {
-      const id = objectiveId2004(this.courseId, objective.id);
-      let index = this.objectiveIndex.get(id);
+      const id = objectiveId2004(this.#courseId, objective.id);
+      let index = this.#objectiveIndex.get(id);
       const isNew = index === undefined;
-      if (index === undefined) index = this.objectiveCount;
+      if (index === undefined) index = this.#objectiveCount;
       const p = `cmi.objectives.${index}`;
       if (isNew) {
         if (!this.set(`${p}.id`, id)) return false;
-        this.objectiveIndex.set(id, index);
-        this.objectiveCount = index + 1;
+        this.#objectiveIndex.set(id, index);
+        this.#objectiveCount = index + 1;
       }
       const o: Array<[string, string]> = [];
       if (objective.scaled !== undefined && Number.isFinite(objective.scaled)) {

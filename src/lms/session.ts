@@ -27,7 +27,7 @@ export abstract class ScormSession {
   protected state: 'new' | 'started' | 'finished' = 'new';
   protected startedAt = 0;
   protected readonly now: () => number;
-  private error = '';
+  #error = '';
 
   protected constructor(
     protected readonly raw: RawCalls,
@@ -37,12 +37,12 @@ export abstract class ScormSession {
   }
 
   get lastError(): string {
-    return this.error;
+    return this.#error;
   }
 
   /** Starts a public call: clears the error, refuses when the session is not open. */
   protected begin(name: string, needOpen = true): boolean {
-    this.error = '';
+    this.#error = '';
     if (!needOpen) return true;
     if (this.state === 'new') return this.fail(`${name}: the session was not started`);
     if (this.state === 'finished') return this.fail(`${name}: the session has already finished`);
@@ -50,12 +50,12 @@ export abstract class ScormSession {
   }
 
   protected fail(message: string): false {
-    this.error = message;
+    this.#error = message;
     return false;
   }
 
   /** The LMS's error code and description, guarded: some APIs throw here too. */
-  private describeLmsError(): string {
+  #describeLmsError(): string {
     try {
       const code = String(this.raw.getLastError() ?? '');
       let text = '';
@@ -79,7 +79,7 @@ export abstract class ScormSession {
       return this.fail(`${what} threw: ${String(e)}`);
     }
     if (isTrue(result)) return true;
-    return this.fail(`${what} failed: ${this.describeLmsError()}`);
+    return this.fail(`${what} failed: ${this.#describeLmsError()}`);
   }
 
   protected set(element: string, value: string): boolean {
@@ -135,7 +135,7 @@ export abstract class ScormSession {
    */
   protected finishWith(pairs: ReadonlyArray<readonly [string, string]>): boolean {
     if (this.state === 'finished') {
-      this.error = '';
+      this.#error = '';
       return true;
     }
     if (!this.begin('finish')) return false;
@@ -152,7 +152,7 @@ export abstract class ScormSession {
     note(this.call('Commit', () => this.raw.commit()));
     this.state = 'finished';
     note(this.call('Terminate', () => this.raw.terminate()));
-    this.error = firstError;
+    this.#error = firstError;
     return ok;
   }
 }

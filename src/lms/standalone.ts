@@ -25,12 +25,12 @@ export const standaloneKey = (courseId: string, version = ''): string =>
 
 export class StandaloneConnection implements LmsConnection {
   readonly standard = 'standalone' as const;
-  private data: Stored = { suspendData: '', location: '', completed: false, reflections: {} };
-  private storageOk = true;
-  private error = '';
-  private finished = false;
+  #data: Stored = { suspendData: '', location: '', completed: false, reflections: {} };
+  #storageOk = true;
+  #error = '';
+  #finished = false;
 
-  private readonly key: string;
+  readonly #key: string;
 
   /**
    * `getStorage` may throw (reading window.localStorage is a SecurityError in some browsers);
@@ -41,14 +41,14 @@ export class StandaloneConnection implements LmsConnection {
     version = '',
     private readonly getStorage: () => Storage | null = () => globalThis.localStorage ?? null,
   ) {
-    this.key = standaloneKey(courseId, version);
+    this.#key = standaloneKey(courseId, version);
   }
 
   get lastError(): string {
-    return this.error;
+    return this.#error;
   }
 
-  private storage(): Storage | null {
+  #storage(): Storage | null {
     try {
       return this.getStorage();
     } catch {
@@ -56,17 +56,17 @@ export class StandaloneConnection implements LmsConnection {
     }
   }
 
-  private load(): void {
-    const s = this.storage();
+  #load(): void {
+    const s = this.#storage();
     if (!s) {
-      this.storageOk = false;
+      this.#storageOk = false;
       return;
     }
     let text: string | null;
     try {
-      text = s.getItem(this.key);
+      text = s.getItem(this.#key);
     } catch {
-      this.storageOk = false;
+      this.#storageOk = false;
       return;
     }
     if (!text) return;
@@ -75,7 +75,7 @@ export class StandaloneConnection implements LmsConnection {
       const parsed: unknown = JSON.parse(text);
       if (typeof parsed === 'object' && parsed !== null) {
         const p = parsed as Partial<Record<keyof Stored, unknown>>;
-        this.data = {
+        this.#data = {
           suspendData: typeof p.suspendData === 'string' ? p.suspendData : '',
           location: typeof p.location === 'string' ? p.location : '',
           completed: p.completed === true,
@@ -88,39 +88,39 @@ export class StandaloneConnection implements LmsConnection {
   }
 
   /** Writes through; on failure switches to memory only. */
-  private persist(): void {
-    if (this.storageOk) {
+  #persist(): void {
+    if (this.#storageOk) {
       try {
-        const s = this.storage();
+        const s = this.#storage();
         if (!s) throw new Error('no storage');
-        s.setItem(this.key, JSON.stringify(this.data));
+        s.setItem(this.#key, JSON.stringify(this.#data));
       } catch {
-        this.storageOk = false;
+        this.#storageOk = false;
       }
     }
-    this.error = this.storageOk ? '' : STORAGE_UNAVAILABLE;
+    this.#error = this.#storageOk ? '' : STORAGE_UNAVAILABLE;
   }
 
   start(): LaunchData | null {
-    this.load();
-    this.error = this.storageOk ? '' : STORAGE_UNAVAILABLE;
+    this.#load();
+    this.#error = this.#storageOk ? '' : STORAGE_UNAVAILABLE;
     return {
-      suspendData: this.data.suspendData,
-      location: this.data.location,
-      resumed: this.data.suspendData !== '',
+      suspendData: this.#data.suspendData,
+      location: this.#data.location,
+      resumed: this.#data.suspendData !== '',
       learnerName: '',
       learnerId: '',
-      reflections: { ...this.data.reflections },
+      reflections: { ...this.#data.reflections },
     };
   }
 
   saveReflection(promptId: string, text: string): boolean {
     if (String(text).length > STANDALONE_REFLECTION_MAX) {
-      this.error = `saveReflection: the answer has ${String(text).length} characters, at most ${STANDALONE_REFLECTION_MAX}`;
+      this.#error = `saveReflection: the answer has ${String(text).length} characters, at most ${STANDALONE_REFLECTION_MAX}`;
       return false;
     }
-    this.data.reflections = { ...this.data.reflections, [promptId]: String(text) };
-    this.persist();
+    this.#data.reflections = { ...this.#data.reflections, [promptId]: String(text) };
+    this.#persist();
     return true;
   }
 
@@ -130,37 +130,37 @@ export class StandaloneConnection implements LmsConnection {
   }
 
   save(data: SaveData): boolean {
-    this.data.suspendData = data.suspendData;
-    this.data.location = data.location;
-    this.persist();
+    this.#data.suspendData = data.suspendData;
+    this.#data.location = data.location;
+    this.#persist();
     return true;
   }
 
   recordInteraction(record: InteractionRecord): boolean {
     // Nobody reads interactions without an LMS; the answer itself is in the saved state.
     void record;
-    this.error = this.storageOk ? '' : STORAGE_UNAVAILABLE;
+    this.#error = this.#storageOk ? '' : STORAGE_UNAVAILABLE;
     return true;
   }
 
   setResult(result: CourseResult): boolean {
-    this.data.completed = result.completed;
-    if (result.scaled !== undefined) this.data.scaled = result.scaled;
-    if (result.passed !== undefined) this.data.passed = result.passed;
-    this.persist();
+    this.#data.completed = result.completed;
+    if (result.scaled !== undefined) this.#data.scaled = result.scaled;
+    if (result.passed !== undefined) this.#data.passed = result.passed;
+    this.#persist();
     return true;
   }
 
   commit(): boolean {
-    this.persist();
+    this.#persist();
     return true;
   }
 
   finish(completed: boolean): boolean {
-    if (this.finished) return true;
-    this.finished = true;
-    this.data.completed = this.data.completed || completed;
-    this.persist();
+    if (this.#finished) return true;
+    this.#finished = true;
+    this.#data.completed = this.#data.completed || completed;
+    this.#persist();
     return true;
   }
 }

@@ -9,7 +9,7 @@ describe('minifyTemplates', () => {
 
   it('drops css comments and insignificant whitespace without joining selectors', () => {
     const source = 'static styles = css`\n  /* why */\n  :host ::slotted(p) ,\n  a > b {\n    color: red;\n    margin: 0 auto;\n  }\n`;';
-    expect(minifyTemplates(source)).toBe('static styles = css` :host ::slotted(p),a>b{color: red;margin: 0 auto}`;');
+    expect(minifyTemplates(source)).toBe('static styles = css` :host ::slotted(p),a>b{color:red;margin:0 auto}`;');
   });
 
   it('leaves other template literals and escaped backticks alone', () => {
