@@ -143,7 +143,10 @@ export class CourseController {
     const context = this.#actor.getSnapshot().context;
     this.#reportReflections();
     this.#persist(context);
-    this.lms.finish(isCompleted(context));
+    // Only a learner who is done leaves the attempt closed ('normal' exit); anyone who may still come
+    // back (a retry left, an unfinished test) leaves it suspended, or a SCORM 2004 LMS starts over.
+    const done = isCompleted(context) && (isPassed(context) === true || attemptsLeft(context) === 0);
+    this.lms.finish(done);
   }
 
   #send(event: FlowEvent): void {

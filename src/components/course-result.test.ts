@@ -59,8 +59,14 @@ describe('course-result', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers no retry and no talk of attempts once passed', async () => {
+    const el = await render({ ...base, passed: true, attemptsLeft: 2 });
+    expect(el.shadowRoot!.querySelector('[part="retry"]')).to.equal(null);
+    expect(text(el.shadowRoot!.querySelector('section')!)).to.not.contain('pogingen');
+  });
+
   it('offers retry for unlimited attempts and dispatches course-test-retry', async () => {
-    const el = await render({ ...base, attemptsLeft: null });
+    const el = await render({ ...base, passed: false, scaled: 0.5, attemptsLeft: null });
     expect(text(el.shadowRoot!.querySelector('section')!)).to.not.contain('pogingen');
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!;
     setTimeout(() => retry.click());
@@ -77,7 +83,7 @@ describe('course-result', () => {
   });
 
   it('works with the keyboard', async () => {
-    const el = await render(base);
+    const el = await render({ ...base, passed: false, scaled: 0.5 });
     const root = el.shadowRoot!;
     const indexes: number[] = [];
     let retries = 0;

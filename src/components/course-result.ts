@@ -74,7 +74,8 @@ export class CourseResult extends LitElement {
   override render() {
     const r = this.result;
     const s = nl.shell;
-    const canRetry = r.attemptsLeft === null || r.attemptsLeft > 0;
+    // A passed test is done: no retry (the flow would refuse it) and no talk of attempts.
+    const canRetry = !r.passed && (r.attemptsLeft === null || r.attemptsLeft > 0);
     return html`
       <section part="result" aria-labelledby="result-title">
         <h1 id="result-title" tabindex="-1">${s.resultTitle}</h1>
@@ -122,7 +123,9 @@ export class CourseResult extends LitElement {
               <button class="button" part="retry" type="button" @click=${() => this.emit('course-test-retry')}>
                 ${s.retry}
               </button>`
-          : html`<p>${s.noAttemptsLeft}</p>`}
+          : r.passed
+            ? nothing
+            : html`<p>${s.noAttemptsLeft}</p>`}
       </section>
     `;
   }

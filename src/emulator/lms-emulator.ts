@@ -224,6 +224,11 @@ export class LmsEmulator {
    */
   async close(): Promise<void> {
     if (!this._open) return;
+    await this.endSession();
+  }
+
+  /** Unload the course and keep what this session committed, as the LMS would. */
+  private async endSession(): Promise<void> {
     if (this._frame) await loadFrame(this._frame, 'about:blank');
     this._open = false;
     if (this._committed) {
@@ -242,13 +247,7 @@ export class LmsEmulator {
     if (!this._open) return;
     this._killed = true;
     this.emit('kill');
-    if (this._frame) await loadFrame(this._frame, 'about:blank');
-    this._open = false;
-    if (this._committed) {
-      this._stored = this._committed;
-      this.writePersisted();
-    }
-    this.emit('close');
+    await this.endSession();
   }
 
   /** Forget everything (stored data, calls, fault): the next launch is a fresh first attempt. */

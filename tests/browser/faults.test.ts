@@ -22,10 +22,6 @@ function alertNotice(course: CourseDriver): HTMLElement | null {
   return notice?.shadowRoot?.querySelector<HTMLElement>('[role="alert"]') ?? null;
 }
 
-function anyNoticeText(course: CourseDriver): string {
-  const notice = course.doc.querySelector('course-shell')?.shadowRoot?.querySelector('course-notice');
-  return notice?.shadowRoot?.querySelector('[role]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
 
 /** Journals and standalone progress live in the test page's localStorage (same origin): start clean. */
 /** This file's learners (journals are kept per learner; other test files run beside this one). */
@@ -231,8 +227,8 @@ describe('no LMS at all', function () {
       await loaded;
       const course = new CourseDriver(iframe);
       await course.ready();
-      await waitFor(() => anyNoticeText(course), 'the standalone notice');
-      expect(anyNoticeText(course)).to.contain('zonder leeromgeving');
+      await waitFor(() => course.noticeText(), 'the standalone notice');
+      expect(course.noticeText()).to.contain('zonder leeromgeving');
       const first = course.currentHeading();
       await course.click('Volgende');
       expect(course.currentHeading()).to.not.equal(first);

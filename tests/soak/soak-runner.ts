@@ -13,6 +13,7 @@ import type { Response, SavedState } from '../../src/flow/saved-state';
 import { decodeState } from '../../src/state/codec';
 import { CourseDriver, deepQueryAll } from '../browser/support/course-driver';
 import { coursePackageUrl } from '../browser/support/course-url';
+import { seededRandom } from '../../src/assessment/draw';
 
 /**
  * Soak harness: many learners, each going a RANDOM path through the built course inside the LMS
@@ -63,17 +64,8 @@ export interface SoakReport {
 
 const MAX_PROBLEMS = 25;
 
-/** mulberry32: tiny, fast, good enough for picking test paths; deterministic from the seed. */
-export function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic from the seed, so a failing soak replays exactly. */
+export const randomFrom = seededRandom;
 
 export function summaryLine(report: SoakReport): string {
   return (

@@ -53,6 +53,12 @@ export class CourseDriver {
     return h1?.textContent?.trim() || null;
   }
 
+  /** Text of the notice the course shows (info, warning or error), '' when there is none. */
+  noticeText(): string {
+    const notice = this.doc.querySelector('course-shell')?.shadowRoot?.querySelector('course-notice');
+    return notice?.shadowRoot?.querySelector('[role]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
   viewTag(): string {
     return this.doc.querySelector('course-shell')?.firstElementChild?.localName ?? '';
   }

@@ -3,19 +3,11 @@ import { CODEC_VERSION, decodeState, encodeState } from '../../../src/state/code
 import { emptySavedState, type SavedState } from '../../../src/flow/saved-state';
 import type { Step } from '../../../src/flow/steps';
 import type { Item } from '../../../src/content/types';
+import { seededRandom } from '../../../src/assessment/draw';
 import { branching, classify, goodPath, longestResponse, mixedItems, ordering, singleChoice } from '../assessment/items';
 
-/** mulberry32: a tiny seeded PRNG so every run tests the same "random" states. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every run tests the same "random" states. */
+const prng = seededRandom;
 
 function makeSteps(pages: number): Step[] {
   const steps: Step[] = [];
