@@ -254,6 +254,24 @@ export class CourseController {
     this.#render(this.#actor.getSnapshot());
   }
 
+  /**
+   * Characters each prompt of `page` may take: the LMS has room for `fair` per prompt, and what one
+   * answer leaves unused another may take (SCORM 1.2 keeps them all in one 4,096-character
+   * cmi.comments), up to the 4,000 characters one answer may have in SCORM 2004.
+   */
+  #reflectionLimits(page: Page): Record<string, number> {
+    const count = this.#promptPage.size;
+    const fair = this.lms.maxReflectionChars([...this.#promptPage.keys()]);
+    const used = (id: string) => (this.#reflections[id] ?? '').length;
+    const total = [...this.#promptPage.keys()].reduce((sum, id) => sum + used(id), 0);
+    const limits: Record<string, number> = {};
+    for (const prompt of page.prompts ?? []) {
+      const shared = fair * count - (total - used(prompt.id));
+      limits[prompt.id] = Math.min(MAX_REFLECTION, Math.max(shared, used(prompt.id)));
+    }
+    return limits;
+  }
+
   /** One long-fill-in interaction per changed answer: on "Opslaan", on leaving the page, on finish. */
   #reportReflections(only?: string): void {
     for (const promptId of [...this.#unreported]) {
@@ -325,7 +343,7 @@ export class CourseController {
         .hasPrevious=${hasPrevious}
         .hasNext=${hasNext}
         .reflections=${this.#reflections}
-        .maxReflectionChars=${this.lms.maxReflectionChars(this.#promptPage.size)}
+        .maxReflectionChars=${this.#reflectionLimits(page)}
         .reflectionStatus=${{ ...this.#reflectionStatus }}
         .courseTitle=${this.content.title}
         .learnerName=${this.#learnerName}
@@ -364,6 +382,9 @@ export class CourseController {
 }
 
 type ReflectionStatus = 'idle' | 'saving' | 'saved' | 'error';
+
+/** A SCORM 2004 long-fill-in answer holds at most 4,000 characters; no answer is longer anywhere. */
+const MAX_REFLECTION = 4000;
 
 function detail<T>(event: Event): T {
   return (event as CustomEvent<T>).detail;

@@ -125,7 +125,8 @@ export class CoursePage extends LitElement {
   declare hasNext: boolean;
   /** Answer text per prompt id (all answers of the course; also what the export contains). */
   declare reflections: Record<string, string>;
-  declare maxReflectionChars: number;
+  /** One limit for every prompt, or a limit per prompt id (prompts share SCORM 1.2's cmi.comments). */
+  declare maxReflectionChars: number | Record<string, number>;
   declare reflectionStatus: Record<string, ReflectionStatus>;
   /** For the export of answers. */
   declare courseTitle: string;
@@ -178,7 +179,7 @@ export class CoursePage extends LitElement {
                 (prompt) => html`<course-reflection
                   .prompt=${prompt}
                   .value=${this.reflections[prompt.id] ?? ''}
-                  .maxChars=${this.maxReflectionChars}
+                  .maxChars=${typeof this.maxReflectionChars === 'number' ? this.maxReflectionChars : (this.maxReflectionChars[prompt.id] ?? 0)}
                   .status=${this.reflectionStatus[prompt.id] ?? 'idle'}
                 ></course-reflection>`,
               )}

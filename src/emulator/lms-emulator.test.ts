@@ -337,6 +337,23 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       expect(apiCall(standard, initialize, '')).to.equal('false'); // already initialized: a real answer
     });
 
+    if (standard === 'scorm2004') {
+      it('keeps more than ten comments_from_learner entries, in order, across a relaunch', async () => {
+        await emulator.launch(iframe, FAKE_SCO);
+        for (let i = 0; i < 12; i++) {
+          expect(apiCall(standard, n.setValue, `cmi.comments_from_learner.${i}.comment`, `antwoord ${i}`)).to.equal('true');
+          expect(apiCall(standard, n.setValue, `cmi.comments_from_learner.${i}.location`, `vraag-${i}`)).to.equal('true');
+        }
+        expect(apiCall(standard, n.commit, '')).to.equal('true');
+        await emulator.close();
+        await emulator.relaunch();
+        expect(apiCall(standard, 'GetValue', 'cmi.comments_from_learner._count')).to.equal('12');
+        for (let i = 0; i < 12; i++) {
+          expect(apiCall(standard, 'GetValue', `cmi.comments_from_learner.${i}.location`)).to.equal(`vraag-${i}`);
+        }
+      });
+    }
+
     it('kill without a commit before it: the LMS keeps nothing of that session', async () => {
       emulator.setFault({ method: 'Commit', returns: 'false', errorCode: n.commitFailure, times: Infinity });
       await emulator.launch(iframe, FAKE_SCO);

@@ -116,6 +116,28 @@ const NOT_CARRIED_OVER = /(^|\.)(_children|_count|_version)$|^cmi\.(core\.)?(ses
 const LOAD_TIMEOUT_MS = 15000;
 
 /**
+ * scorm-again's loadFromFlattenedJSON sorts interactions and objectives by index but every other array
+ * by key text, so `cmi.comments_from_learner.10` comes before `.2`, does not match `_count` and is
+ * dropped. Load such arrays one entry at a time, in numeric order.
+ */
+function loadInOrder(api: { loadFromFlattenedJSON(json: Record<string, string>): void }, data: Record<string, string>): void {
+  const pattern = /^(cmi\.comments_from_(?:learner|lms))\.(\d+)\./;
+  const rest: Record<string, string> = {};
+  const entries = new Map<string, Record<string, string>>();
+  for (const [key, value] of Object.entries(data)) {
+    const match = pattern.exec(key);
+    if (!match) {
+      rest[key] = value;
+      continue;
+    }
+    const entry = `${match[1]}|${match[2]!.padStart(6, '0')}`;
+    entries.set(entry, { ...entries.get(entry), [key]: value });
+  }
+  api.loadFromFlattenedJSON(rest);
+  for (const entry of [...entries.keys()].sort()) api.loadFromFlattenedJSON(entries.get(entry)!);
+}
+
+/**
  * What a call of a killed session reports: 1.2 only has 101 "General exception"; 2004 has a failure code
  * per method (102 Initialize, 111 Terminate, 301 GetValue, 351 SetValue, 391 Commit).
  */
@@ -373,7 +395,7 @@ export class LmsEmulator {
       ...(this.courseKey ? { courseId: this.courseKey } : {}),
     };
     const api: ScormApi = this.standard === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
-    api.loadFromFlattenedJSON(this.launchData());
+    loadInOrder(api, this.launchData());
     this._api = api;
     this._committed = null;
     this._terminated = false;

@@ -177,12 +177,18 @@ export const MAX_PROMPT_ID = 64;
 const ENTRY_OVERHEAD_12 = 8;
 
 /**
- * Characters one reflection may have in SCORM 1.2 when `promptCount` answers share cmi.comments,
- * each under an id of up to MAX_PROMPT_ID characters; e.g. 440 for 8 prompts.
+ * Characters one reflection may have in SCORM 1.2 when these prompts' answers share cmi.comments:
+ * given the prompt ids, exactly what their entry headers leave; given only a count, assuming ids of
+ * up to MAX_PROMPT_ID characters (e.g. 440 for 8 prompts).
  */
-export function maxReflectionChars12(promptCount: number): number {
-  const n = Math.max(1, Math.floor(Number.isFinite(promptCount) ? promptCount : 1));
-  return Math.max(0, Math.floor((COMMENTS12_MAX - n * (MAX_PROMPT_ID + ENTRY_OVERHEAD_12)) / n));
+export function maxReflectionChars12(prompts: number | readonly string[]): number {
+  const ids = typeof prompts === 'number' ? null : prompts;
+  const count = ids ? ids.length : Number.isFinite(prompts) ? Math.floor(prompts as number) : 1;
+  const n = Math.max(1, count);
+  const headers = ids
+    ? ids.reduce((sum, id) => sum + Math.min(id.length, MAX_PROMPT_ID) + ENTRY_OVERHEAD_12, 0)
+    : n * (MAX_PROMPT_ID + ENTRY_OVERHEAD_12);
+  return Math.max(0, Math.floor((COMMENTS12_MAX - headers) / n));
 }
 
 /** A prompt id our comment formats can store unambiguously. */

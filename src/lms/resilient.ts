@@ -241,8 +241,8 @@ export class ResilientConnection implements LmsConnection {
     return this.#afterCall(this.#sendInteractions());
   }
 
-  maxReflectionChars(promptCount: number): number {
-    return this.#guard(() => this.inner.maxReflectionChars(promptCount), 0);
+  maxReflectionChars(prompts: number | readonly string[]): number {
+    return this.#guard(() => this.inner.maxReflectionChars(prompts), 0);
   }
 
   /** Sends what is still unsent, then commits; success confirms everything that was accepted. */

@@ -205,8 +205,8 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
     return true;
   }
 
-  maxReflectionChars(promptCount: number): number {
-    return maxReflectionChars12(promptCount);
+  maxReflectionChars(prompts: number | readonly string[]): number {
+    return maxReflectionChars12(prompts);
   }
 
   setResult(result: CourseResult): boolean {

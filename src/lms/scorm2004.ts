@@ -148,8 +148,8 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
     ]);
   }
 
-  maxReflectionChars(promptCount: number): number {
-    void promptCount; // every answer has its own entry
+  maxReflectionChars(prompts: number | readonly string[]): number {
+    void prompts; // every answer has its own entry
     return SCORM2004_LIMITS.comment;
   }
 

@@ -124,8 +124,8 @@ export class StandaloneConnection implements LmsConnection {
     return true;
   }
 
-  maxReflectionChars(promptCount: number): number {
-    void promptCount; // localStorage has room for every answer at the full length
+  maxReflectionChars(prompts: number | readonly string[]): number {
+    void prompts; // localStorage has room for every answer at the full length
     return STANDALONE_REFLECTION_MAX;
   }
 

@@ -97,8 +97,11 @@ export interface LmsConnection {
    * prompt with location = prompt id; standalone: localStorage). Never touches suspend_data.
    */
   saveReflection(promptId: string, text: string): boolean;
-  /** How many characters one reflection answer may have when the course has `promptCount` prompts. */
-  maxReflectionChars(promptCount: number): number;
+  /**
+   * How many characters one reflection answer may have when the course has these prompts (their ids,
+   * or just how many there are).
+   */
+  maxReflectionChars(prompts: number | readonly string[]): number;
   /** Persist what was set so far. */
   commit(): boolean;
   /**

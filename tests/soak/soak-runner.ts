@@ -14,6 +14,7 @@ import { decodeState } from '../../src/state/codec';
 import { CourseDriver, deepQueryAll } from '../browser/support/course-driver';
 import { coursePackageUrl } from '../browser/support/course-url';
 import { seededRandom } from '../../src/assessment/draw';
+import { storedReflections } from '../support/stored-reflections';
 
 /**
  * Soak harness: many learners, each going a RANDOM path through the built course inside the LMS
@@ -55,6 +56,8 @@ export interface SoakReport {
   answersChecked: number;
   /** Answers given before a kill/close that were missing or different afterwards. Must be 0. */
   answersLost: number;
+  /** Reflection answers written (each counts as an answer in answersChecked after a relaunch). */
+  reflections: number;
   /** Other state that differed: position, visited steps, drawn items, attempts, scores; course vs copy. */
   mismatches: number;
   /** The first problems found, with session and recent events, for replaying. */
@@ -72,7 +75,7 @@ export function summaryLine(report: SoakReport): string {
     `soak ${report.standard}: ${report.sessions} sessions, ${report.kills} kills, ` +
     `${report.answersChecked} answers checked, ${report.answersLost} lost ` +
     `(${report.closes} closes, ${report.learners} learners, ${report.steps} steps, ` +
-    `${report.attempts} test attempts, ${report.submits} submitted, ` +
+    `${report.attempts} test attempts, ${report.submits} submitted, ${report.reflections} reflections written, ` +
     `${report.mismatches} mismatches, seed ${report.seed}, ${report.seconds.toFixed(1)} s)`
   );
 }
@@ -135,9 +138,20 @@ export function randomResponse(item: Item, random: Random, allowEmpty: boolean):
 
 /** One harness step: the machine event and the DOM event that asks the course for the same. */
 interface Step {
-  event: FlowEvent;
+  /** What the copy of the machine does; absent for a reflection, which is not part of the flow. */
+  event?: FlowEvent;
   dom: { type: string; detail?: unknown };
   label: string;
+  reflection?: { promptId: string; text: string };
+}
+
+/** Learner text as it comes: quotes, markup-like text, line breaks, accents, emoji. */
+const REFLECTION_BITS = ['Ik ', 'merkte ', 'dat ', '"luisteren" ', '<b>echt</b> ', '& ', 'hielp.', '\n', 'één ', 'cliënt ', '😊 ', '{x} ', '[a:1] '];
+function randomReflection(random: () => number): string {
+  const words = 1 + Math.floor(random() * 30);
+  let text = '';
+  for (let i = 0; i < words; i++) text += REFLECTION_BITS[Math.floor(random() * REFLECTION_BITS.length)];
+  return text;
 }
 
 class Soak {
@@ -152,6 +166,8 @@ class Soak {
   private codecItems: Item[] = [];
   private items = new Map<string, Item>();
   private copy: Actor | null = null;
+  /** The reflection answers this learner wrote, as the LMS must keep them. */
+  private reflections: Record<string, string> = {};
   /** Recent harness actions, printed with a problem so a failure can be followed. */
   private trail: string[] = [];
   private sessionNo = 0;
@@ -181,6 +197,7 @@ class Soak {
       submits: 0,
       answersChecked: 0,
       answersLost: 0,
+      reflections: 0,
       mismatches: 0,
       problems: [],
       seconds: 0,
@@ -242,6 +259,7 @@ class Soak {
           learnerSessions = 0;
           expected = null;
           storedSuspendData = null;
+          this.reflections = {};
           this.trail = [];
         }
         this.sessionNo = s + 1;
@@ -289,6 +307,7 @@ class Soak {
         // afresh by the standard's rules. A kill never ends it, and 1.2 always carries the data over.
         const attemptEnded = closeNormally && this.options.standard === 'scorm2004' && isCompleted(context);
         expected = attemptEnded ? null : savedOf(context);
+        if (attemptEnded) this.reflections = {};
         if (attemptEnded) this.note('attempt ended (completed + normal exit)');
       }
     } finally {
@@ -343,7 +362,7 @@ class Soak {
     const steps = this.model.steps;
     const list: Array<{ step: Step; weight: number }> = [];
     const add = (step: Step, weight: number) => {
-      if (snapshot.can(step.event)) list.push({ step, weight });
+      if (step.event && snapshot.can(step.event)) list.push({ step, weight });
     };
     // Weights: mostly forward, so learners reach the checks and the test within a few sessions.
     add({ event: { type: 'NEXT' }, dom: { type: 'course-next' }, label: 'next' }, 8);
@@ -366,6 +385,21 @@ class Soak {
           },
           6,
         );
+      }
+    }
+    if (current.kind === 'page') {
+      const prompts = this.content.modules.flatMap((m) => m.pages).find((p) => p.id === current.id)?.prompts ?? [];
+      if (prompts.length > 0) {
+        const prompt = prompts[this.int(0, prompts.length - 1)]!;
+        const text = randomReflection(this.random);
+        list.push({
+          step: {
+            dom: { type: 'course-reflection-input', detail: { promptId: prompt.id, text } },
+            label: `write ${prompt.id} (${text.length} chars)`,
+            reflection: { promptId: prompt.id, text },
+          },
+          weight: 4,
+        });
       }
     }
     // The seed is the course's choice (its Math.random); step() gives the copy the one the course saved.
@@ -395,7 +429,7 @@ class Soak {
     const total = candidates.reduce((sum, c) => sum + c.weight, 0);
     let roll = this.random() * total;
     const chosen = candidates.find((c) => (roll -= c.weight) < 0) ?? candidates[candidates.length - 1]!;
-    const { event, dom, label } = chosen.step;
+    const { event, dom, label, reflection } = chosen.step;
 
     const root = this.course.doc.getElementById('course');
     const frameWindow = this.iframe.contentWindow as (Window & typeof globalThis) | null;
@@ -403,6 +437,12 @@ class Soak {
     this.note(label);
     // The controller handles course-* events synchronously: machine step, save and commit.
     root.dispatchEvent(new frameWindow.CustomEvent(dom.type, { detail: dom.detail, bubbles: true, composed: true }));
+    if (reflection || !event) {
+      if (reflection) this.reflections[reflection.promptId] = reflection.text;
+      this.report.reflections += 1;
+      this.report.steps += 1;
+      return true;
+    }
     if (event.type === 'START_TEST' || event.type === 'RETRY_TEST') {
       // The course picks the attempt's seed itself and saves it: the copy starts with the same seed,
       // so its own draw must give the very items the course shows (checked by verifyMirror).
@@ -474,6 +514,14 @@ class Soak {
       if (differences.length > 0) this.problem('mismatch', `${name} after relaunch: ${differences.join('; ')}`);
     }
     for (const key of await this.shownLosses(expected)) lost.add(key);
+    // Reflections: what the LMS holds now, read the way the next launch reads it.
+    const kept = storedReflections(this.emulator.cmi(), this.options.standard, this.content.id);
+    for (const [promptId, text] of Object.entries(this.reflections)) {
+      this.report.answersChecked += 1;
+      if (kept[promptId] !== text) {
+        this.problem('lost', `reflection ${promptId}: wrote ${JSON.stringify(text)}, the LMS has ${JSON.stringify(kept[promptId])}`);
+      }
+    }
     const keys = this.answerKeys(expected);
     this.report.answersChecked += keys.length;
     for (const key of keys) {

@@ -309,3 +309,15 @@ describe('learner id', () => {
     expect(new Scorm2004Connection(api2004, { courseId: 'c' }).start()?.learnerId).toBe('learner-2004');
   });
 });
+
+describe('SCORM 1.2 room for reflections', () => {
+  it('with the real prompt ids, the answers fill cmi.comments exactly up to its limit', () => {
+    const ids = Array.from({ length: 23 }, (_, i) => `opdracht-${1 + (i % 4)}-vraag-${i + 1}`);
+    const max = maxReflectionChars12(ids);
+    expect(max).toBeGreaterThan(maxReflectionChars12(ids.length)); // real ids are shorter than the worst case
+    const lms = new Scorm12Connection(newScorm12());
+    lms.start();
+    for (const id of ids) expect(lms.saveReflection(id, 'x'.repeat(max)), lms.lastError).toBe(true);
+    expect(lms.saveReflection(ids[0]!, 'x'.repeat(max + 40))).toBe(false);
+  });
+});

@@ -67,8 +67,8 @@ class FakeInner implements LmsConnection {
     this.staged.reflections[promptId] = text;
     return true;
   }
-  maxReflectionChars(promptCount: number): number {
-    return 4000 / promptCount;
+  maxReflectionChars(prompts: number | readonly string[]): number {
+    return 4000 / (typeof prompts === 'number' ? prompts : prompts.length);
   }
   recordInteraction(record: InteractionRecord): boolean {
     this.log.push(`interaction:${record.itemId}`);

@@ -1,0 +1,40 @@
+import type { Scorm12Api } from '../../src/lms/scorm12';
+import { Scorm12Connection } from '../../src/lms/scorm12';
+import type { Scorm2004Api } from '../../src/lms/scorm2004';
+import { Scorm2004Connection } from '../../src/lms/scorm2004';
+
+/**
+ * The reflection answers an LMS holds, read from its (flattened) CMI data by the course's own
+ * adapters, exactly as the next launch would read them.
+ */
+export function storedReflections(
+  cmi: Readonly<Record<string, string>>,
+  standard: 'scorm12' | 'scorm2004',
+  courseId: string,
+): Record<string, string> {
+  const get = (element: string): string => {
+    if (!element.endsWith('._count')) return cmi[element] ?? '';
+    // The flattened form has no _count: count the array's indexes.
+    const array = element.slice(0, -'._count'.length);
+    const indexes = new Set(
+      Object.keys(cmi)
+        .filter((key) => key.startsWith(`${array}.`))
+        .map((key) => key.slice(array.length + 1).split('.')[0]),
+    );
+    return String([...indexes].filter((index) => /^\d+$/.test(index!)).length);
+  };
+  const ok = () => 'true';
+  const none = () => '0';
+  if (standard === 'scorm12') {
+    const api: Scorm12Api = {
+      LMSInitialize: ok, LMSFinish: ok, LMSGetValue: get, LMSSetValue: ok, LMSCommit: ok,
+      LMSGetLastError: none, LMSGetErrorString: () => '',
+    };
+    return new Scorm12Connection(api).start()?.reflections ?? {};
+  }
+  const api: Scorm2004Api = {
+    Initialize: ok, Terminate: ok, GetValue: get, SetValue: ok, Commit: ok,
+    GetLastError: none, GetErrorString: () => '',
+  };
+  return new Scorm2004Connection(api, { courseId }).start()?.reflections ?? {};
+}
