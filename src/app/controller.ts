@@ -5,6 +5,7 @@ import {
   attemptsLeft,
   courseMachine,
   isCompleted,
+  isFinished,
   isPassed,
   lastScore,
   leerdoelScores,
@@ -145,8 +146,7 @@ export class CourseController {
     this.#persist(context);
     // Only a learner who is done leaves the attempt closed ('normal' exit); anyone who may still come
     // back (a retry left, an unfinished test) leaves it suspended, or a SCORM 2004 LMS starts over.
-    const done = isCompleted(context) && (isPassed(context) === true || attemptsLeft(context) === 0);
-    this.lms.finish(done);
+    this.lms.finish(isFinished(context));
   }
 
   #send(event: FlowEvent): void {

@@ -56,6 +56,11 @@ export class CourseResult extends LitElement {
         overflow-wrap: anywhere;
         hyphens: auto;
       }
+      /* The score column: "Score" and "100%" never break inside a word. */
+      :is(th, td):nth-child(2) {
+        overflow-wrap: normal;
+        white-space: nowrap;
+      }
       td .button {
         margin: 0.125rem 0;
         padding: 0.25rem 0.75rem;

@@ -91,6 +91,14 @@ export function isCompleted(context: FlowContext): boolean {
   }
 }
 
+/**
+ * The learner is done with the course: completed, and passed or out of attempts. Only then does the
+ * course end the LMS attempt; otherwise it stays open so the learner can come back (docs/flow.md).
+ */
+export function isFinished(context: FlowContext): boolean {
+  return isCompleted(context) && (isPassed(context) === true || attemptsLeft(context) === 0);
+}
+
 /** 0..1: share of the steps visited, the final test counting once submitted. */
 export function progressOf(context: FlowContext): number {
   const steps = context.model.steps;

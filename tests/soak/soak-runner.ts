@@ -3,7 +3,7 @@ import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emula
 import type { CourseContent, Item } from '../../src/content/types';
 import {
   courseMachine,
-  isCompleted,
+  isFinished,
   type FlowContext,
   type FlowEvent,
   type FlowModel,
@@ -303,9 +303,10 @@ class Soak {
         const stored = this.emulator.storedCmi();
         storedSuspendData = stored?.['cmi.suspend_data'] ?? null;
         storedExit = stored?.['cmi.exit'] ?? stored?.['cmi.core.exit'] ?? '(none)';
-        // SCORM 2004: a normal exit of a completed course ends the attempt; the next launch starts
+        // SCORM 2004: a normal exit of a finished course ends the attempt; the next launch starts
         // afresh by the standard's rules. A kill never ends it, and 1.2 always carries the data over.
-        const attemptEnded = closeNormally && this.options.standard === 'scorm2004' && isCompleted(context);
+        // The course ends the attempt ('normal' exit) only when the learner is done (isFinished).
+        const attemptEnded = closeNormally && this.options.standard === 'scorm2004' && isFinished(context);
         expected = attemptEnded ? null : savedOf(context);
         if (attemptEnded) this.reflections = {};
         if (attemptEnded) this.note('attempt ended (completed + normal exit)');

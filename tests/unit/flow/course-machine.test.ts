@@ -6,6 +6,7 @@ import {
   canVisit,
   courseMachine,
   isCompleted,
+  isFinished,
   isPassed,
   isTestUnlocked,
   leerdoelScores,
@@ -151,6 +152,22 @@ describe('course flow: final test', () => {
     actor.send({ type: 'START_TEST', seed: 1 });
     actor.send({ type: 'ANSWER', itemId: 'kc-1', response: ['b'] });
     expect(actor.getSnapshot().context.test.answers).toEqual({});
+  });
+
+  it('is finished (the LMS attempt may end) only when passed or out of attempts', () => {
+    const actor = start();
+    walkToTest(actor);
+    actor.send({ type: 'START_TEST', seed: 1 });
+    actor.send({ type: 'SUBMIT_TEST' });
+    let context = actor.getSnapshot().context;
+    expect(isCompleted(context)).toBe(true); // test-done
+    expect(isFinished(context)).toBe(false); // a retry is left
+    actor.send({ type: 'RETRY_TEST', seed: 2 });
+    for (const id of actor.getSnapshot().context.test.drawn) actor.send({ type: 'ANSWER', itemId: id, response: ['b'] });
+    actor.send({ type: 'SUBMIT_TEST' });
+    context = actor.getSnapshot().context;
+    expect(isPassed(context)).toBe(true);
+    expect(isFinished(context)).toBe(true);
   });
 
   it('honours unlimited attempts (0) and test-passed completion', () => {
