@@ -82,10 +82,11 @@ async function timeToFirstRender(browser: Browser, url: string, runs: number) {
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     }));
     ready.push(times.ready);
-    fcp.push(times.fcp);
+    // NaN comes back as null from the page when Chromium reported no paint entry (yet).
+    if (typeof times.fcp === 'number') fcp.push(times.fcp);
     await context.close();
   }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  const median = (list: number[]) => (list.length ? [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]! : Number.NaN);
   return { fcp: median(fcp), ready: median(ready) };
 }
 

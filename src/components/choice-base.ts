@@ -268,7 +268,7 @@ export class ChoiceQuestion extends QuestionBase<ChoiceItem> {
   protected override renderBody(item: ChoiceItem) {
     const multiple = item.type === 'multiple-response';
     const chosen = new Set(this.response ?? []);
-    return html`<fieldset part="fieldset" ?disabled=${this.disabled} @change=${this.onChange}>
+    return html`<fieldset part="fieldset" ?disabled=${this.disabled} @change=${this.#onChange}>
       ${this.legend(item, multiple ? nl.questions.chooseAll : '')}
       ${inOrder(optionsOf(item), this.order).map(
         (o) => html`<label class="option" part="option">
@@ -296,7 +296,7 @@ export class ChoiceQuestion extends QuestionBase<ChoiceItem> {
     );
   }
 
-  private onChange() {
+  #onChange() {
     const item = this.item;
     if (!item) return;
     const checked = new Set(

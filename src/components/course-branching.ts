@@ -47,7 +47,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
   ];
 
   /** The nodes the response leads through and the valid part of the path (choices per node). */
-  private walk(item: BranchingItem) {
+  #walk(item: BranchingItem) {
     const path = this.response ?? [];
     const { nodes } = walkBranch(item, path);
     // walkBranch stops at the first invalid choice, so every node before the last has its choice.
@@ -59,7 +59,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
 
   protected override renderBody(item: BranchingItem) {
     const q = nl.questions;
-    const { nodes, choices } = this.walk(item);
+    const { nodes, choices } = this.#walk(item);
     const last = nodes[nodes.length - 1];
     return html`<p class="question" part="legend">${unsafeHTML(item.questionHtml)}</p>
       <div role="log" aria-label=${q.conversation}>
@@ -82,7 +82,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
             <legend>${q.chooseReply}</legend>
             ${last.choices.map(
               (c) => html`<button class="button secondary" part="choice" type="button"
-                @click=${() => this.go([...choices.map((x) => x.id), c.id])}>${unsafeHTML(c.html)}</button>`,
+                @click=${() => this.#go([...choices.map((x) => x.id), c.id])}>${unsafeHTML(c.html)}</button>`,
             )}
           </fieldset>`
         : last
@@ -93,7 +93,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
           : nothing}
       ${choices.length && !this.disabled
         ? html`<p>
-            <button class="button secondary" part="restart" type="button" @click=${() => this.go([])}>
+            <button class="button secondary" part="restart" type="button" @click=${() => this.#go([])}>
               ${q.restart}
             </button>
           </p>`
@@ -103,7 +103,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
   protected override renderFeedback(item: BranchingItem) {
     const end = branchEnd(item, this.response ?? []);
     if (!end) return nothing;
-    const replies = this.walk(item).choices.map((c) => ({
+    const replies = this.#walk(item).choices.map((c) => ({
       label: c.html,
       html: c.feedbackHtml,
       correct: null,
@@ -113,7 +113,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
   }
 
   /** Takes the new path and moves focus to the newest text (the start after "Opnieuw beginnen"). */
-  private async go(path: string[]) {
+  async #go(path: string[]) {
     this.respond(path);
     await this.updateComplete;
     [...this.renderRoot.querySelectorAll<HTMLElement>('.node')].pop()?.focus();

@@ -86,7 +86,7 @@ export class CourseCheck extends LitElement {
             .order=${this.orders[item.id] ?? null}
             .showFeedback=${same(response, this.checked[item.id])}
             .sources=${this.sources}
-            @course-response-change=${this.onChange}
+            @course-response-change=${this.#onChange}
           >
             <button
               slot="actions"
@@ -94,7 +94,7 @@ export class CourseCheck extends LitElement {
               part="check-button"
               type="button"
               ?disabled=${!isComplete(item, response)}
-              @click=${() => this.onCheck(i)}
+              @click=${() => this.#onCheck(i)}
             >
               ${nl.questions.check}<span class="visually-hidden">
                 ${nl.questions.questionOf(i + 1, total).toLowerCase()}</span
@@ -118,14 +118,14 @@ export class CourseCheck extends LitElement {
     `;
   }
 
-  private onChange(event: CustomEvent<ResponseDetail>) {
+  #onChange(event: CustomEvent<ResponseDetail>) {
     // Translated into course-check-answer on "Controleer"; not part of this element's contract.
     event.stopPropagation();
     const { itemId, response } = event.detail;
     this.responses = { ...this.responses, [itemId]: response };
   }
 
-  private async onCheck(index: number) {
+  async #onCheck(index: number) {
     const item = this.check?.items[index];
     const response = item && this.responses[item.id];
     if (!item || !response || !isComplete(item, response)) return;

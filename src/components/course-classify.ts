@@ -50,7 +50,7 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
   protected override renderBody(item: ClassifyItem) {
     const placed = classifyPlacements(item, this.response ?? []);
     const statements = inOrder(item.statements, this.order);
-    return html`<fieldset part="fieldset" ?disabled=${this.disabled} @change=${this.onChange}>
+    return html`<fieldset part="fieldset" ?disabled=${this.disabled} @change=${this.#onChange}>
       ${this.legend(item, nl.questions.classifyHint)}
       <div class="zones" aria-hidden="true">
         ${item.categories.map(
@@ -63,7 +63,7 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
         )}
       </div>
       ${statements.map(
-        (s) => html`<fieldset class="card" part="statement" data-id=${s.id} @pointerdown=${this.onPointerDown}>
+        (s) => html`<fieldset class="card" part="statement" data-id=${s.id} @pointerdown=${this.#onPointerDown}>
           <legend>${unsafeHTML(s.html)}</legend>
           <div class="choices">
             ${item.categories.map(
@@ -97,23 +97,23 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
     );
   }
 
-  private place(statement: string, category: string) {
+  #place(statement: string, category: string) {
     const item = this.item!;
     const placed = classifyPlacements(item, this.response ?? []).set(statement, category);
     this.respond(item.statements.filter((s) => placed.has(s.id)).map((s) => `${s.id}=${placed.get(s.id)}`));
   }
 
-  private onChange(event: Event) {
+  #onChange(event: Event) {
     const input = event.target as HTMLInputElement;
-    this.place(input.name, input.value);
+    this.#place(input.name, input.value);
   }
 
-  private onPointerDown(event: PointerEvent) {
+  #onPointerDown(event: PointerEvent) {
     if (this.disabled) return;
     const statement = (event.currentTarget as HTMLElement).dataset.id!;
     pointerDrag(event, (x, y) => {
       const zone = hit(this.renderRoot.querySelectorAll('.zone'), x, y);
-      if (zone) this.place(statement, zone.dataset.id!);
+      if (zone) this.#place(statement, zone.dataset.id!);
     });
   }
 }

@@ -82,7 +82,7 @@ export class CourseFinalTest extends LitElement {
 
   protected override updated(changed: PropertyValues<this>) {
     // After "start" the button is gone: keep focus from falling back to <body>.
-    if (changed.get('status') === 'intro' && this.status === 'in-progress') this.focusIn('h1');
+    if (changed.get('status') === 'intro' && this.status === 'in-progress') this.#focusIn('h1');
   }
 
   override render() {
@@ -92,11 +92,11 @@ export class CourseFinalTest extends LitElement {
       ${this.status === 'locked'
         ? html`<p part="locked">${this.lockedReason}</p>`
         : this.status === 'intro'
-          ? this.renderIntro(test)
-          : this.renderItems()}`;
+          ? this.#renderIntro(test)
+          : this.#renderItems()}`;
   }
 
-  private renderIntro(test: FinalTest) {
+  #renderIntro(test: FinalTest) {
     const q = nl.questions;
     const count = this.items.length || drawnCount(test);
     const next = this.attempt + 1;
@@ -117,7 +117,7 @@ export class CourseFinalTest extends LitElement {
       </div>`;
   }
 
-  private renderItems() {
+  #renderItems() {
     const q = nl.questions;
     const total = this.items.length;
     const open = this.items.filter((item) => !isComplete(item, this.answers[item.id])).length;
@@ -134,13 +134,13 @@ export class CourseFinalTest extends LitElement {
             .item=${item}
             .response=${this.answers[item.id] ?? null}
             .order=${this.orders[item.id] ?? null}
-            @course-response-change=${this.onChange}
+            @course-response-change=${this.#onChange}
           ></course-question>
         </section>`,
       )}
       <p id="answered" part="answered">${q.answered(total - open, total)}</p>
       <div class="actions">
-        <button class="button" part="submit" type="button" aria-describedby="answered" @click=${this.onSubmit}>
+        <button class="button" part="submit" type="button" aria-describedby="answered" @click=${this.#onSubmit}>
           ${q.submit}
         </button>
       </div>
@@ -151,13 +151,13 @@ export class CourseFinalTest extends LitElement {
             role="alertdialog"
             aria-labelledby="confirm-title"
             aria-describedby="confirm-text"
-            @keydown=${this.onDialogKey}
+            @keydown=${this.#onDialogKey}
           >
             <h2 id="confirm-title">${q.confirmTitle}</h2>
             <p id="confirm-text">${q.confirmText(open)}</p>
             <div class="actions">
-              <button class="button" part="confirm" type="button" @click=${this.submit}>${q.confirmSubmit}</button>
-              <button class="button secondary" part="cancel" type="button" @click=${this.cancel}>
+              <button class="button" part="confirm" type="button" @click=${this.#submit}>${q.confirmSubmit}</button>
+              <button class="button secondary" part="cancel" type="button" @click=${this.#cancel}>
                 ${q.confirmCancel}
               </button>
             </div>
@@ -165,7 +165,7 @@ export class CourseFinalTest extends LitElement {
         : nothing}`;
   }
 
-  private onChange(event: CustomEvent<ResponseDetail>) {
+  #onChange(event: CustomEvent<ResponseDetail>) {
     // Re-emitted as course-answer, the event of this element's contract.
     event.stopPropagation();
     const { itemId, response } = event.detail;
@@ -173,30 +173,30 @@ export class CourseFinalTest extends LitElement {
     emit(this, 'course-answer', { itemId, response: [...response] } satisfies ResponseDetail);
   }
 
-  private onSubmit() {
-    if (this.items.every((item) => isComplete(item, this.answers[item.id]))) return this.submit();
+  #onSubmit() {
+    if (this.items.every((item) => isComplete(item, this.answers[item.id]))) return this.#submit();
     this.confirming = true;
     // The least destructive choice gets focus (WAI-ARIA alertdialog pattern).
-    this.focusIn('[part=cancel]');
+    this.#focusIn('[part=cancel]');
   }
 
-  private submit() {
+  #submit() {
     this.confirming = false;
     emit(this, 'course-test-submit');
   }
 
-  private cancel() {
+  #cancel() {
     this.confirming = false;
-    this.focusIn('[part=submit]');
+    this.#focusIn('[part=submit]');
   }
 
-  private onDialogKey(event: KeyboardEvent) {
+  #onDialogKey(event: KeyboardEvent) {
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    this.cancel();
+    this.#cancel();
   }
 
-  private async focusIn(selector: string) {
+  async #focusIn(selector: string) {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }

@@ -69,13 +69,13 @@ export class CourseNotice extends LitElement {
       <p class="text">
         <span class="visually-hidden">${nl.shell.noticeKinds[n.kind]}: </span>${n.text}
       </p>
-      <button class="button secondary" part="dismiss" type="button" @click=${this.dismiss}>
+      <button class="button secondary" part="dismiss" type="button" @click=${this.#dismiss}>
         ${nl.shell.dismiss}
       </button>
     </div>`;
   }
 
-  private dismiss() {
+  #dismiss() {
     this.dispatchEvent(new CustomEvent('course-notice-dismiss', { bubbles: true, composed: true }));
   }
 }

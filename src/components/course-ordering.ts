@@ -53,7 +53,7 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
    * The step ids as shown: the response, else the display order, else a fixed shuffle from the item
    * id (seed 0). Only complete permutations are used, so stale or partial data never loses a step.
    */
-  private ids(item: OrderingItem): string[] {
+  #ids(item: OrderingItem): string[] {
     if (isComplete(item, this.response)) return this.response!;
     if (isComplete(item, this.order)) return this.order!;
     return displayOrder(item, 0) ?? item.steps.map((s) => s.id);
@@ -61,20 +61,20 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
 
   protected override renderBody(item: OrderingItem) {
     const q = nl.questions;
-    const ids = this.ids(item);
+    const ids = this.#ids(item);
     return html`<fieldset part="fieldset" ?disabled=${this.disabled}>
         ${this.legend(item, q.orderingHint)}
         <ol part="steps">
           ${ids.map((id, i) => {
             const step = item.steps.find((s) => s.id === id)!;
             const text = textOf(step.html);
-            return html`<li class="card" part="step" @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, i)}>
+            return html`<li class="card" part="step" @pointerdown=${(e: PointerEvent) => this.#onPointerDown(e, i)}>
               <span class="label">${unsafeHTML(step.html)}</span>
               <span class="moves">
                 <button class="button secondary" type="button" aria-label="${q.up}: ${text}" ?disabled=${i === 0}
-                  @click=${() => this.move(i, i - 1)}>${q.up}</button>
+                  @click=${() => this.#move(i, i - 1)}>${q.up}</button>
                 <button class="button secondary" type="button" aria-label="${q.down}: ${text}"
-                  ?disabled=${i === ids.length - 1} @click=${() => this.move(i, i + 1)}>${q.down}</button>
+                  ?disabled=${i === ids.length - 1} @click=${() => this.#move(i, i + 1)}>${q.down}</button>
               </span>
             </li>`;
           })}
@@ -86,7 +86,7 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
   protected override renderFeedback(item: OrderingItem) {
     const q = nl.questions;
     const { correct } = scoreItem(item, this.response);
-    const list = this.ids(item).map((id, i) => {
+    const list = this.#ids(item).map((id, i) => {
       const right = item.steps.findIndex((s) => s.id === id);
       return {
         label: item.steps[right]!.html,
@@ -100,9 +100,9 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
   }
 
   /** Moves the step at `from` to `to`, announces it and, for the buttons, keeps focus on it. */
-  private async move(from: number, to: number, focus = true) {
+  async #move(from: number, to: number, focus = true) {
     const item = this.item!;
-    const ids = [...this.ids(item)];
+    const ids = [...this.#ids(item)];
     const [id] = ids.splice(from, 1);
     ids.splice(to, 0, id!);
     this.announcement = nl.questions.movedTo(textOf(item.steps.find((s) => s.id === id)!.html), to + 1, ids.length);
@@ -114,12 +114,12 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
     (to < from ? (up!.disabled ? down : up) : down!.disabled ? up : down)!.focus();
   }
 
-  private onPointerDown(event: PointerEvent, from: number) {
+  #onPointerDown(event: PointerEvent, from: number) {
     if (this.disabled) return;
     pointerDrag(event, (x, y) => {
       const target = hit(this.renderRoot.querySelectorAll('li.card'), x, y);
       const to = target ? [...this.renderRoot.querySelectorAll('li.card')].indexOf(target) : -1;
-      if (to >= 0 && to !== from) this.move(from, to, false);
+      if (to >= 0 && to !== from) this.#move(from, to, false);
     });
   }
 }

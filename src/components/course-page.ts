@@ -133,8 +133,8 @@ export class CoursePage extends LitElement {
   declare learnerName: string;
   /** All opdracht pages of the course, for the export; empty means just this page. */
   declare reflectionPages: Page[];
-  private bodyHtml = '';
-  private bodySource: string | null = null;
+  #bodyHtml = '';
+  #bodySource: string | null = null;
 
   constructor() {
     super();
@@ -153,9 +153,9 @@ export class CoursePage extends LitElement {
 
   override willUpdate() {
     // Parse only when the HTML really changed: re-rendering must not reset the learner's place.
-    if (this.page.html !== this.bodySource) {
-      this.bodySource = this.page.html;
-      this.bodyHtml = wrapTables(this.page.html);
+    if (this.page.html !== this.#bodySource) {
+      this.#bodySource = this.page.html;
+      this.#bodyHtml = wrapTables(this.page.html);
     }
   }
 
@@ -172,7 +172,7 @@ export class CoursePage extends LitElement {
           <h1 id="page-title" tabindex="-1" part="title">${page.title}</h1>
           ${page.minutes > 0 ? html`<p class="meta">${nl.shell.minutes(page.minutes)}</p>` : nothing}
         </header>
-        <div class="body" part="body" @click=${this.onBodyClick}>${unsafeHTML(this.bodyHtml)}</div>
+        <div class="body" part="body" @click=${this.#onBodyClick}>${unsafeHTML(this.#bodyHtml)}</div>
         ${page.prompts?.length
           ? html`<div class="reflections" part="reflections">
               ${page.prompts.map(
@@ -207,12 +207,12 @@ export class CoursePage extends LitElement {
       ${this.hasPrevious || this.hasNext
         ? html`<nav class="pager" part="pager" aria-label=${nl.shell.pageNavigation}>
             ${this.hasPrevious
-              ? html`<button class="button secondary" type="button" @click=${() => this.emit('course-previous')}>
+              ? html`<button class="button secondary" type="button" @click=${() => this.#emit('course-previous')}>
                   <span aria-hidden="true">←</span> ${nl.shell.previous}
                 </button>`
               : nothing}
             ${this.hasNext
-              ? html`<button class="button next" type="button" @click=${() => this.emit('course-next')}>
+              ? html`<button class="button next" type="button" @click=${() => this.#emit('course-next')}>
                   ${nl.shell.next} <span aria-hidden="true">→</span>
                 </button>`
               : nothing}
@@ -221,16 +221,16 @@ export class CoursePage extends LitElement {
     `;
   }
 
-  private onBodyClick(e: MouseEvent) {
+  #onBodyClick(e: MouseEvent) {
     const link = (e.target as Element | null)?.closest?.('a[href^="#page="]');
     if (!link) return;
     // Internal links must go through the flow machine (locks, progress), not the URL hash.
     e.preventDefault();
     const pageId = decodeURIComponent(link.getAttribute('href')!.slice('#page='.length));
-    this.emit('course-navigate-page', { pageId });
+    this.#emit('course-navigate-page', { pageId });
   }
 
-  private emit(name: string, detail?: unknown) {
+  #emit(name: string, detail?: unknown) {
     // Leaving the page removes the answer fields; report what is still waiting for the debounce.
     for (const r of this.renderRoot.querySelectorAll<CourseReflection>('course-reflection')) r.flush();
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));

@@ -40,7 +40,7 @@ export class CourseQuestion extends LitElement {
   declare disabled: boolean;
   declare sources: Source[];
   declare order: string[] | null;
-  private inner: QuestionBase | null = null;
+  #inner: QuestionBase | null = null;
 
   constructor() {
     super();
@@ -55,7 +55,7 @@ export class CourseQuestion extends LitElement {
   /** Moves focus to the feedback heading once rendered; false when no feedback is shown. */
   async focusFeedback(): Promise<boolean> {
     await this.updateComplete;
-    return this.inner?.focusFeedback() ?? false;
+    return this.#inner?.focusFeedback() ?? false;
   }
 
   // The inner element is created here rather than in a template: Lit cannot bind a dynamic tag name
@@ -63,16 +63,16 @@ export class CourseQuestion extends LitElement {
   override render() {
     const { item, response, showFeedback, disabled, sources, order } = this;
     if (!item) {
-      this.inner = null;
+      this.#inner = null;
       return nothing;
     }
     const tag = `course-${item.type}`;
-    if (this.inner?.localName !== tag) {
-      this.inner = document.createElement(tag) as QuestionBase;
-      this.inner.setAttribute('exportparts', parts);
-      this.inner.innerHTML = '<slot name="actions" slot="actions"></slot>';
+    if (this.#inner?.localName !== tag) {
+      this.#inner = document.createElement(tag) as QuestionBase;
+      this.#inner.setAttribute('exportparts', parts);
+      this.#inner.innerHTML = '<slot name="actions" slot="actions"></slot>';
     }
-    return Object.assign(this.inner, { item, response, showFeedback, disabled, sources, order });
+    return Object.assign(this.#inner, { item, response, showFeedback, disabled, sources, order });
   }
 }
 

@@ -65,14 +65,14 @@ export class CourseReflectionExport extends LitElement {
       <h2 id="export-title">${s.exportTitle}</h2>
       <p>${s.exportIntro}</p>
       <div class="actions">
-        <button class="button" part="download" type="button" @click=${this.download}>${s.download}</button>
-        <button class="button secondary" part="print" type="button" @click=${this.print}>${s.print}</button>
+        <button class="button" part="download" type="button" @click=${this.#download}>${s.download}</button>
+        <button class="button secondary" part="print" type="button" @click=${this.#print}>${s.print}</button>
       </div>
       <p role="status" part="message">${this.message}</p>
     </section>`;
   }
 
-  private download() {
+  #download() {
     const name = reflectionFileName(this.courseTitle);
     try {
       const doc = reflectionDocument({
@@ -99,7 +99,7 @@ export class CourseReflectionExport extends LitElement {
     }
   }
 
-  private print() {
+  #print() {
     window.print();
   }
 }

@@ -98,10 +98,10 @@ export class CourseReflection extends LitElement {
   declare draft: string;
   declare announcement: string;
   /** Text typed since the last report, or null when the controller has everything. */
-  private pending: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private announced = new Set<number>();
-  private explicitSave = false;
+  #pending: string | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #announced = new Set<number>();
+  #explicitSave = false;
 
   constructor() {
     super();
@@ -116,49 +116,49 @@ export class CourseReflection extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('pagehide', this.flush);
-    document.addEventListener('visibilitychange', this.onVisibility);
+    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.flush);
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     // A detached element cannot reach the controller any more; the page flushes before it navigates.
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 
   override willUpdate(changed: PropertyValues<this>) {
     const previous = changed.get('prompt') as ReflectionPrompt | undefined;
     if (previous && previous.id !== this.prompt.id) {
       // Reused for another question: report the old one's draft under its own id first.
-      if (this.pending !== null) this.report('course-reflection-input', previous.id, this.pending);
+      if (this.#pending !== null) this.#report('course-reflection-input', previous.id, this.#pending);
       this.draft = this.value;
-      this.announced.clear();
-    } else if (changed.has('value') && this.pending === null) {
+      this.#announced.clear();
+    } else if (changed.has('value') && this.#pending === null) {
       // Never overwrite what the learner typed after the last report with an older echo.
       this.draft = this.value;
     }
-    if (changed.has('status') && this.explicitSave && this.status !== 'saving') {
+    if (changed.has('status') && this.#explicitSave && this.status !== 'saving') {
       if (this.status === 'saved') this.announcement = nl.reflection.saved;
-      this.explicitSave = false;
+      this.#explicitSave = false;
     }
   }
 
   /** Reports typed text that is still waiting for the debounce, at once. */
   flush = (): void => {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.pending === null) return;
-    const text = this.pending;
-    this.pending = null;
-    this.report('course-reflection-input', this.prompt.id, text);
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending === null) return;
+    const text = this.#pending;
+    this.#pending = null;
+    this.#report('course-reflection-input', this.prompt.id, text);
   };
 
-  private onVisibility = () => {
+  #onVisibility = () => {
     if (document.visibilityState === 'hidden') this.flush();
   };
 
-  private get remaining(): number {
+  get #remaining(): number {
     return Math.max(0, this.maxChars - this.draft.length);
   }
 
@@ -177,53 +177,53 @@ export class CourseReflection extends LitElement {
         aria-describedby=${limited ? 'count' : nothing}
         aria-invalid=${this.status === 'error' ? 'true' : nothing}
         .value=${live(this.draft)}
-        @input=${this.onInput}
+        @input=${this.#onInput}
         @blur=${this.flush}
       ></textarea>
       <div class="print-answer" part="print-answer">${this.draft}</div>
       <div class="meta">
-        ${limited ? html`<p id="count" class="count" part="count">${s.remaining(this.remaining)}</p>` : nothing}
+        ${limited ? html`<p id="count" class="count" part="count">${s.remaining(this.#remaining)}</p>` : nothing}
         <p class="state" part="status">${statusText}</p>
       </div>
       <p class="error" part="error" role="alert">${this.status === 'error' ? s.saveFailed : nothing}</p>
       <div class="visually-hidden" role="status">${this.announcement}</div>
-      <button class="button secondary" part="save" type="button" @click=${this.onSave}>${s.save}</button>
+      <button class="button secondary" part="save" type="button" @click=${this.#onSave}>${s.save}</button>
     `;
   }
 
-  private onInput(e: Event) {
+  #onInput(e: Event) {
     this.draft = (e.target as HTMLTextAreaElement).value;
-    this.pending = this.draft;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(this.flush, REFLECTION_DEBOUNCE_MS);
-    this.announceThreshold();
+    this.#pending = this.draft;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(this.flush, REFLECTION_DEBOUNCE_MS);
+    this.#announceThreshold();
   }
 
   /** Announces the count once per threshold crossed downwards; going back above re-arms it. */
-  private announceThreshold() {
+  #announceThreshold() {
     if (this.maxChars <= 0) return;
-    const left = this.remaining;
+    const left = this.#remaining;
     for (const t of THRESHOLDS) {
       if (t >= this.maxChars) continue;
-      if (left > t) this.announced.delete(t);
+      if (left > t) this.#announced.delete(t);
     }
-    const crossed = THRESHOLDS.find((t) => t < this.maxChars && left <= t && !this.announced.has(t));
+    const crossed = THRESHOLDS.find((t) => t < this.maxChars && left <= t && !this.#announced.has(t));
     if (crossed === undefined) return;
-    for (const t of THRESHOLDS) if (t >= left) this.announced.add(t);
+    for (const t of THRESHOLDS) if (t >= left) this.#announced.add(t);
     this.announcement = nl.reflection.remaining(left);
   }
 
-  private onSave() {
+  #onSave() {
     // The save carries the text, so a waiting debounced report would only repeat it.
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = null;
-    this.explicitSave = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending = null;
+    this.#explicitSave = true;
     this.announcement = '';
-    this.report('course-reflection-save', this.prompt.id, this.draft);
+    this.#report('course-reflection-save', this.prompt.id, this.draft);
   }
 
-  private report(name: 'course-reflection-input' | 'course-reflection-save', promptId: string, text: string) {
+  #report(name: 'course-reflection-input' | 'course-reflection-save', promptId: string, text: string) {
     this.dispatchEvent(new CustomEvent(name, { detail: { promptId, text }, bubbles: true, composed: true }));
   }
 }

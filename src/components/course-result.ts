@@ -111,7 +111,7 @@ export class CourseResult extends LitElement {
                             (m) => html`<button
                               class="button secondary"
                               type="button"
-                              @click=${() => this.emit('course-navigate', { index: m.index })}
+                              @click=${() => this.#emit('course-navigate', { index: m.index })}
                             >
                               ${s.goToModule(m.title)}
                             </button>`,
@@ -125,7 +125,7 @@ export class CourseResult extends LitElement {
           : nothing}
         ${canRetry
           ? html`${r.attemptsLeft !== null ? html`<p>${s.attemptsLeft(r.attemptsLeft)}</p>` : nothing}
-              <button class="button" part="retry" type="button" @click=${() => this.emit('course-test-retry')}>
+              <button class="button" part="retry" type="button" @click=${() => this.#emit('course-test-retry')}>
                 ${s.retry}
               </button>`
           : r.passed
@@ -135,7 +135,7 @@ export class CourseResult extends LitElement {
     `;
   }
 
-  private emit(name: string, detail?: unknown) {
+  #emit(name: string, detail?: unknown) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }

@@ -247,7 +247,7 @@ export class CourseShell extends LitElement {
     const s = nl.shell;
     const pct = Math.round(Math.min(1, Math.max(0, this.progress || 0)) * 100);
     return html`
-      <button class="button skip" part="skip-link" type="button" @click=${this.onSkip}>${s.skipToContent}</button>
+      <button class="button skip" part="skip-link" type="button" @click=${this.#onSkip}>${s.skipToContent}</button>
       <header part="header">
         ${this.logoSrc ? html`<img class="logo" part="logo" src=${this.logoSrc} alt=${this.logoAlt ?? ''} />` : nothing}
         <p class="title" part="title">${this.courseTitle}</p>
@@ -257,7 +257,7 @@ export class CourseShell extends LitElement {
         </div>
       </header>
       <div class="layout">
-        <nav part="nav" aria-label=${s.tableOfContents} @keydown=${this.onNavKey}>
+        <nav part="nav" aria-label=${s.tableOfContents} @keydown=${this.#onNavKey}>
           <button
             class="button secondary toggle"
             type="button"
@@ -271,14 +271,14 @@ export class CourseShell extends LitElement {
             ${this.toc.map(
               (m) => html`<h2 id="toc-${m.id}">${m.title}</h2>
                 <ol aria-labelledby="toc-${m.id}">
-                  ${m.entries.map((e) => html`<li>${this.renderEntry(e)}</li>`)}
+                  ${m.entries.map((e) => html`<li>${this.#renderEntry(e)}</li>`)}
                 </ol>`,
             )}
           </div>
         </nav>
         <main id="main" part="main" tabindex="-1">
           ${this.notice
-            ? html`<course-notice part="notice" .notice=${this.notice} @course-notice-dismiss=${this.onDismiss}></course-notice>`
+            ? html`<course-notice part="notice" .notice=${this.notice} @course-notice-dismiss=${this.#onDismiss}></course-notice>`
             : nothing}
           <slot></slot>
         </main>
@@ -286,7 +286,7 @@ export class CourseShell extends LitElement {
     `;
   }
 
-  private renderEntry(e: TocEntry) {
+  #renderEntry(e: TocEntry) {
     const s = nl.shell;
     if (e.state === 'locked') {
       // Not a control at all: nothing to activate, but the state is read with the title.
@@ -298,31 +298,31 @@ export class CourseShell extends LitElement {
       class="entry"
       type="button"
       aria-current=${e.state === 'current' ? 'step' : 'false'}
-      @click=${() => this.navigate(e.index)}
+      @click=${() => this.#navigate(e.index)}
     >
       ${e.state === 'visited' ? check : html`<span class="icon"></span>`}
       <span>${e.title}${e.state === 'visited' ? html`<span class="visually-hidden"> (${s.visited})</span>` : nothing}</span>
     </button>`;
   }
 
-  private navigate(index: number) {
+  #navigate(index: number) {
     this.menuOpen = false;
     this.dispatchEvent(new CustomEvent('course-navigate', { detail: { index }, bubbles: true, composed: true }));
   }
 
-  private onSkip() {
+  #onSkip() {
     // A button, not <a href="#main">: a fragment cannot point into the shadow root.
     void this.focusMain();
   }
 
-  private onNavKey(e: KeyboardEvent) {
+  #onNavKey(e: KeyboardEvent) {
     if (e.key === 'Escape' && this.menuOpen) {
       this.menuOpen = false;
       this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
     }
   }
 
-  private onDismiss() {
+  #onDismiss() {
     // The dismiss button disappears with the notice; keep focus in the content, not on <body>.
     // Only if the controller really removed it (it handles the event after this listener).
     void this.updateComplete.then(async () => {
