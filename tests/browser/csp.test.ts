@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LmsEmulator } from '../../src/emulator/lms-emulator';
-import { CourseDriver, responseFor, waitFor } from './support/course-driver';
+import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 
 /**
  * The built package (dist/web, `npm run build`) under a strict Content-Security-Policy:
@@ -102,11 +102,7 @@ describe('the built package under a strict Content-Security-Policy', function ()
     const events: string[] = [];
 
     before(() => {
-      iframe = document.createElement('iframe');
-      iframe.title = 'cursus onder CSP';
-      iframe.style.width = '1024px';
-      iframe.style.height = '768px';
-      document.body.append(iframe);
+      iframe = courseFrame();
       // Its own learner: local journals are kept per learner, so other test files cannot interfere.
       emulator = new LmsEmulator({ standard: 'scorm2004', learnerId: 'csp-test' });
       course = new CourseDriver(iframe);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
 import type { Item } from '../../src/content/types';
-import { CourseDriver, deepQueryAll, responseFor, waitFor } from './support/course-driver';
+import { CourseDriver, deepQueryAll, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl, STANDALONE_URL } from './support/course-url';
 
 /**
@@ -54,11 +54,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
 
     beforeEach(() => {
       clearCourseStorage();
-      iframe = document.createElement('iframe');
-      iframe.title = 'cursus';
-      iframe.style.width = '1024px';
-      iframe.style.height = '768px';
-      document.body.append(iframe);
+      iframe = courseFrame();
       emulator = new LmsEmulator({ standard, learnerId: LEARNER });
       course = new CourseDriver(iframe);
     });

@@ -5,7 +5,7 @@ import { stepsOf } from '../../src/flow/steps';
 import { weightedScore } from '../../src/assessment/score';
 import { objectiveId2004 } from '../../src/lms/ids';
 import { checkScorm12Cmi, checkScorm2004Cmi } from '../support/cmi-rules';
-import { CourseDriver, deepQueryAll, responseFor, waitFor } from './support/course-driver';
+import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
 import { nl } from '../../src/i18n/nl';
 
@@ -16,14 +16,6 @@ const RETRY = nl.shell.retry;
  * passed; and failed until no attempt is left. After each case the LMS data is checked exactly.
  */
 
-function drawnIds(course: CourseDriver): string[] {
-  const test = course.doc.querySelector('course-final-test');
-  if (!test?.shadowRoot) return [];
-  const ids = deepQueryAll<HTMLElement & { item?: Item }>(test.shadowRoot, '*')
-    .filter((el) => el.item && el.localName === `course-${el.item.type}`)
-    .map((el) => el.item!.id);
-  return [...new Set(ids)];
-}
 
 function bankItem(content: CourseContent, id: string): Item {
   return content.finalTest.items.find((item) => item.id === id)!;
@@ -49,11 +41,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
     let content: CourseContent;
 
     beforeEach(async () => {
-      iframe = document.createElement('iframe');
-      iframe.title = 'cursus';
-      iframe.style.width = '1024px';
-      iframe.style.height = '768px';
-      document.body.append(iframe);
+      iframe = courseFrame();
       emulator = new LmsEmulator({ standard, learnerId: `attempts-${standard}` });
       course = new CourseDriver(iframe);
       await emulator.launch(iframe, url);
@@ -73,7 +61,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
     /** Start (or retry) an attempt and answer every drawn item right or wrong; returns score and draw. */
     async function takeAttempt(button: string, right: boolean) {
       await course.click(button);
-      const drawn = await waitFor(() => drawnIds(course).length > 0 && drawnIds(course), 'the drawn items');
+      const drawn = await waitFor(() => course.testItemIds().length > 0 && course.testItemIds(), 'the drawn items');
       const answers: Record<string, string[]> = {};
       for (const id of drawn) {
         answers[id] = responseFor(bankItem(content, id), right);
@@ -114,7 +102,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
 
       // Retry: another draw (other items or another order), half answered, then the window closes.
       await course.click(RETRY);
-      const second = await waitFor(() => drawnIds(course).length > 0 && drawnIds(course), 'the new draw');
+      const second = await waitFor(() => course.testItemIds().length > 0 && course.testItemIds(), 'the new draw');
       expect(second).to.not.deep.equal(first.drawn);
       const half = second.slice(0, Math.ceil(second.length / 2));
       const answers: Record<string, string[]> = {};
@@ -128,7 +116,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       await emulator.relaunch(iframe, url);
       await course.ready();
       expect(course.viewTag()).to.equal('course-final-test');
-      expect(drawnIds(course), 'the same draw after resume').to.deep.equal(second);
+      expect(course.testItemIds(), 'the same draw after resume').to.deep.equal(second);
       for (const id of half) expect(course.shows(id, answers[id]!), `${id} kept`).to.equal(true);
       for (const id of second.slice(half.length)) {
         answers[id] = responseFor(bankItem(content, id), true);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
 import { nl } from '../../src/i18n/nl';
-import { CourseDriver, waitFor } from './support/course-driver';
+import { CourseDriver, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
 
 /**
@@ -17,11 +17,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
     let course: CourseDriver;
 
     beforeEach(() => {
-      iframe = document.createElement('iframe');
-      iframe.title = 'cursus';
-      iframe.style.width = '1024px';
-      iframe.style.height = '768px';
-      document.body.append(iframe);
+      iframe = courseFrame();
       emulator = new LmsEmulator({ standard, learnerId: `recovery-${standard}` });
       course = new CourseDriver(iframe);
     });

@@ -5,7 +5,7 @@ import { stepsOf } from '../../src/flow/steps';
 import { weightOf } from '../../src/assessment/score';
 import { checkScorm12Cmi, checkScorm2004Cmi } from '../support/cmi-rules';
 import { objectiveId2004 } from '../../src/lms/ids';
-import { CourseDriver, deepQueryAll, responseFor, waitFor } from './support/course-driver';
+import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
 
 /**
@@ -15,14 +15,6 @@ import { coursePackageUrl } from './support/course-url';
  * and against the strict rules of each standard.
  */
 
-function testItemIds(course: CourseDriver): string[] {
-  const test = course.doc.querySelector('course-final-test');
-  if (!test) return [];
-  const ids = deepQueryAll<HTMLElement & { item?: Item }>(test.shadowRoot!, '*')
-    .filter((element) => element.item && element.localName === `course-${element.item.type}`)
-    .map((element) => element.item!.id);
-  return [...new Set(ids)];
-}
 
 /** Number of entries of a CMI array in a flattened map (the flattened form has no `_count`). */
 function countOf(cmi: Record<string, string>, array: string): number {
@@ -50,11 +42,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
     let course: CourseDriver;
 
     before(() => {
-      iframe = document.createElement('iframe');
-      iframe.title = 'cursus';
-      iframe.style.width = '1024px';
-      iframe.style.height = '768px';
-      document.body.append(iframe);
+      iframe = courseFrame();
       emulator = new LmsEmulator({ standard });
       course = new CourseDriver(iframe);
     });
@@ -141,7 +129,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       // The final test is unlocked now that everything was visited.
       expect(course.viewTag()).to.equal('course-final-test');
       await course.click('Start');
-      const drawn = await waitFor(() => testItemIds(course).length > 0 && testItemIds(course), 'the drawn items');
+      const drawn = await waitFor(() => course.testItemIds().length > 0 && course.testItemIds(), 'the drawn items');
       const perAttempt = Object.values(content.finalTest.drawPerLeerdoel ?? {}).reduce((a, b) => a + b, 0);
       expect(drawn.length).to.equal(perAttempt || content.finalTest.items.length);
       // Everything right except one scored item: passes at any passing score up to (n-1)/n.
@@ -156,7 +144,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       // Close mid-test and resume: same items, same order, same answers.
       await closeAndRelaunch();
       expect(course.viewTag()).to.equal('course-final-test');
-      expect(testItemIds(course)).to.deep.equal(drawn);
+      expect(course.testItemIds()).to.deep.equal(drawn);
       for (const [id, response] of Object.entries(given)) expect(course.shows(id, response), `${id} shows its answer`).to.equal(true);
       for (const id of drawn.slice(half)) {
         given[id] = responseFor(itemById(content, id), id !== wrongId);

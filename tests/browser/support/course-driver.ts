@@ -28,6 +28,16 @@ export function deepQueryAll<T extends Element = Element>(root: Document | Shado
   return found;
 }
 
+/** A desktop-sized iframe in the test page for the course to run in (the LMS's launch frame). */
+export function courseFrame(): HTMLIFrameElement {
+  const iframe = document.createElement('iframe');
+  iframe.title = 'cursus';
+  iframe.style.width = '1024px';
+  iframe.style.height = '768px';
+  document.body.append(iframe);
+  return iframe;
+}
+
 export class CourseDriver {
   constructor(private readonly iframe: HTMLIFrameElement) {}
 
@@ -51,6 +61,16 @@ export class CourseDriver {
     const view = shell?.firstElementChild;
     const h1 = view?.shadowRoot?.querySelector('h1') ?? view?.querySelector('h1');
     return h1?.textContent?.trim() || null;
+  }
+
+  /** Ids of the items the final test shows, in order ([] when it shows none). */
+  testItemIds(): string[] {
+    const test = this.doc.querySelector('course-final-test');
+    if (!test?.shadowRoot) return [];
+    const ids = deepQueryAll<HTMLElement & { item?: Item }>(test.shadowRoot, '*')
+      .filter((element) => element.item && element.localName === `course-${element.item.type}`)
+      .map((element) => element.item!.id);
+    return [...new Set(ids)];
   }
 
   /** Text of the notice the course shows (info, warning or error), '' when there is none. */
