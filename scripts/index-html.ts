@@ -1,9 +1,7 @@
 import type { CourseContent } from '../src/content/types';
+import { escapeHtml } from '../src/app/reflection-document';
 
 const DEV_SCRIPT = '<script type="module" src="/src/main.ts"></script>';
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Fills the index.html template with the compiled content as a JSON data block. `<` is escaped

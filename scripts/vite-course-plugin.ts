@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { renderIndexHtml } from './index-html';
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml } from '../src/app/reflection-document';
 
 /**
  * Author preview (`npm run dev`): compiles the course on every request of index.html, so an edit in

@@ -4,7 +4,7 @@ import type { CompileContext } from './context';
 import { findDuplicates } from './context';
 import { checkItem } from './item-checks';
 import { renderItem } from './item-render';
-import { renderMarkdown, type MarkdownMode } from './markdown';
+import type { MarkdownMode } from './markdown';
 import { oneOf } from './problem';
 import type { KnownIds } from './refs';
 import { assessmentSchema, type AssessmentSource } from './schema';
@@ -87,14 +87,7 @@ export function renderAssessment(
 ): KnowledgeCheck | FinalTest {
   const md = (path: Path, text: string | undefined, mode: MarkdownMode): string => {
     if (text === undefined) return '';
-    const rendered = renderMarkdown(
-      text,
-      { file: f.file, locate: f.yaml.textLocator(path), pages: pageIds, root: ctx.root, exists: (p) => ctx.isFile(p) },
-      mode,
-    );
-    ctx.add(rendered.problems);
-    ctx.addAssets(rendered.assets);
-    return rendered.html;
+    return ctx.markdown(text, f.file, f.yaml.textLocator(path), pageIds, mode);
   };
   const items = f.data.items.map((item, i) => renderItem(item, ['items', i], md));
   const base = { id: f.data.id, title: f.data.title, introHtml: md(['intro'], f.data.intro, 'block'), items };

@@ -1,7 +1,7 @@
 /** State shared by the compile steps: where the repo is, what was read, what went wrong. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Asset } from './markdown';
+import { renderMarkdown, type Asset, type MarkdownMode } from './markdown';
 import type { Loc, Problem } from './problem';
 
 export class CompileContext {
@@ -65,6 +65,23 @@ export class CompileContext {
 
   add(problems: readonly Problem[]): void {
     this.problems.push(...problems);
+  }
+
+  /**
+   * Renders Markdown from `file` (positions via `locate`), keeping its problems and assets here;
+   * returns the sanitised HTML.
+   */
+  markdown(
+    text: string,
+    file: string,
+    locate: (lineInText: number) => Loc,
+    pages: ReadonlyMap<string, string> | null,
+    mode: MarkdownMode,
+  ): string {
+    const rendered = renderMarkdown(text, { file, locate, pages, root: this.root, exists: (p) => this.isFile(p) }, mode);
+    this.add(rendered.problems);
+    this.addAssets(rendered.assets);
+    return rendered.html;
   }
 
   addAssets(assets: readonly Asset[]): void {

@@ -3,7 +3,7 @@ import type { Page, ReflectionPrompt } from '../../src/content/types';
 import type { CompileContext } from './context';
 import { findDuplicates } from './context';
 import { splitFrontMatter } from './front-matter';
-import { plainText, renderMarkdown } from './markdown';
+import { plainText } from './markdown';
 import { checkRefs, type KnownIds } from './refs';
 import { pageFrontMatterSchema, type PageFrontMatter } from './schema';
 import type { YamlFile } from './yaml-file';
@@ -76,19 +76,13 @@ export function renderPage(
   page: PageSource,
   pageIds: ReadonlyMap<string, string> | null,
 ): Page | null {
-  const rendered = renderMarkdown(
+  const html = ctx.markdown(
     page.body,
-    {
-      file: page.file,
-      locate: (line) => ({ line: page.bodyStartLine + line - 1, column: 1 }),
-      pages: pageIds,
-      root: ctx.root,
-      exists: (p) => ctx.isFile(p),
-    },
+    page.file,
+    (line) => ({ line: page.bodyStartLine + line - 1, column: 1 }),
+    pageIds,
     'block',
   );
-  ctx.add(rendered.problems);
-  ctx.addAssets(rendered.assets);
   if (page.body.trim() === '') {
     ctx.error(page.file, { line: page.bodyStartLine - 1, column: 1 }, 'Empty page', 'write the page text in Markdown after the front matter');
   }
@@ -100,7 +94,7 @@ export function renderPage(
     leerdoelen: fm.leerdoelen,
     minutes: fm.minutes,
     sources: fm.sources,
-    html: rendered.html,
+    html,
   };
   if (fm.prompts) out.prompts = fm.prompts.map((p, i) => renderPrompt(ctx, page, i, p, pageIds));
   return out;
@@ -113,19 +107,7 @@ function renderPrompt(
   prompt: { id: string; text: string },
   pageIds: ReadonlyMap<string, string> | null,
 ): ReflectionPrompt {
-  const rendered = renderMarkdown(
-    prompt.text,
-    {
-      file: page.file,
-      locate: page.yaml!.textLocator(['prompts', index, 'text']),
-      pages: pageIds,
-      root: ctx.root,
-      exists: (p) => ctx.isFile(p),
-    },
-    'inline',
-  );
-  ctx.add(rendered.problems);
-  ctx.addAssets(rendered.assets);
+  const html = ctx.markdown(prompt.text, page.file, page.yaml!.textLocator(['prompts', index, 'text']), pageIds, 'inline');
   // Full text (no length limit): exports and print show the whole question.
-  return { id: prompt.id, html: rendered.html, text: plainText(rendered.html, Number.POSITIVE_INFINITY) };
+  return { id: prompt.id, html, text: plainText(html, Number.POSITIVE_INFINITY) };
 }

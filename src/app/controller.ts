@@ -4,6 +4,7 @@ import type { CourseContent, Item, Page } from '../content/types';
 import {
   attemptsLeft,
   courseMachine,
+  drawnOf,
   isCompleted,
   isFinished,
   isPassed,
@@ -22,7 +23,7 @@ import type { CourseShell } from '../components/course-shell';
 import { nl } from '../i18n/nl';
 import { interactionOf, reflectionInteraction } from './interactions';
 import { displayOrder } from '../assessment/order';
-import { drawnItems, resultOf, sourcesOf, tocOf } from './view-model';
+import { resultOf, sourcesOf, tocOf } from './view-model';
 
 type Snapshot = SnapshotFrom<typeof courseMachine>;
 
@@ -192,7 +193,7 @@ export class CourseController {
         return {
           id: leerdoel.id,
           description: leerdoel.text,
-          scaled: scaled ?? undefined,
+          scaled,
           completed: scaled !== undefined,
           passed: scaled === undefined ? undefined : scaled >= needed - 1e-9,
         };
@@ -208,7 +209,7 @@ export class CourseController {
   }
 
   #reportAttempt(context: FlowContext): void {
-    for (const item of drawnItems(this.content, context)) {
+    for (const item of drawnOf(context)) {
       const record = interactionOf(
         item,
         context.test.answers[item.id],
@@ -321,7 +322,7 @@ export class CourseController {
   /** Option order per drawn item, derived from the attempt's seed so a resumed attempt looks the same. */
   #ordersOf(context: FlowContext): Record<string, string[]> {
     const orders: Record<string, string[]> = {};
-    for (const item of drawnItems(this.content, context)) {
+    for (const item of drawnOf(context)) {
       const order = displayOrder(item, context.test.seed);
       if (order) orders[item.id] = order;
     }
@@ -369,7 +370,7 @@ export class CourseController {
         : 'intro';
     return html`<course-final-test
       .test=${this.content.finalTest}
-      .items=${drawnItems(this.content, context)}
+      .items=${drawnOf(context)}
       .orders=${this.#ordersOf(context)}
       .answers=${context.test.answers}
       .status=${status}

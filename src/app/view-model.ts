@@ -1,4 +1,4 @@
-import type { CourseContent, Item, Source } from '../content/types';
+import type { CourseContent, Source } from '../content/types';
 import type { FlowContext } from '../flow/course-machine';
 import { attemptsLeft, canVisit, isPassed, isTestUnlocked, lastScore, leerdoelScores } from '../flow/course-machine';
 import type { ResultView, TocEntry, TocModule } from '../components/types';
@@ -34,11 +34,6 @@ export function sourcesOf(content: CourseContent, ids: readonly string[]): Sourc
   return ids
     .map((id) => content.sources.find((source) => source.id === id))
     .filter((source): source is Source => source !== undefined);
-}
-
-export function drawnItems(content: CourseContent, context: FlowContext): Item[] {
-  const byId = new Map(content.finalTest.items.map((item) => [item.id, item]));
-  return context.test.drawn.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined);
 }
 
 /** Index of the first step of every module that teaches a leerdoel. */

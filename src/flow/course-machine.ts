@@ -118,7 +118,7 @@ export function canVisit(context: FlowContext, index: number): boolean {
 }
 
 /** The items drawn for the current (last) attempt, in order. */
-function drawnOf(context: FlowContext): Item[] {
+export function drawnOf(context: FlowContext): Item[] {
   const byId = new Map(context.model.testItems.map((item) => [item.id, item]));
   return context.test.drawn.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined);
 }

@@ -5,6 +5,7 @@ import { stepsOf } from '../../src/flow/steps';
 import { weightOf } from '../../src/assessment/score';
 import { checkScorm12Cmi, checkScorm2004Cmi } from '../support/cmi-rules';
 import { objectiveId2004 } from '../../src/lms/ids';
+import { arrayCount } from '../support/stored-reflections';
 import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
 
@@ -15,16 +16,6 @@ import { coursePackageUrl } from './support/course-url';
  * and against the strict rules of each standard.
  */
 
-
-/** Number of entries of a CMI array in a flattened map (the flattened form has no `_count`). */
-function countOf(cmi: Record<string, string>, array: string): number {
-  const indexes = new Set(
-    Object.keys(cmi)
-      .filter((key) => key.startsWith(`${array}.`))
-      .map((key) => key.slice(array.length + 1).split('.')[0]),
-  );
-  return [...indexes].filter((index) => /^\d+$/.test(index!)).length;
-}
 
 function itemById(content: CourseContent, id: string): Item {
   const all = [...content.modules.flatMap((m) => m.check?.items ?? []), ...content.finalTest.items];
@@ -181,10 +172,10 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
         expect(cmi['cmi.core.score.min']).to.equal('0');
         expect(cmi['cmi.core.score.max']).to.equal('100');
         expect(cmi['cmi.core.exit']).to.equal('');
-        expect(countOf(cmi, 'cmi.objectives')).to.equal(content.leerdoelen.length);
+        expect(arrayCount(cmi, 'cmi.objectives')).to.equal(content.leerdoelen.length);
         const ids = content.leerdoelen.map((_, n) => cmi[`cmi.objectives.${n}.id`]);
         expect(ids).to.deep.equal(content.leerdoelen.map((l) => l.id));
-        expect(countOf(cmi, 'cmi.interactions')).to.equal(interactions);
+        expect(arrayCount(cmi, 'cmi.interactions')).to.equal(interactions);
         const results = Array.from({ length: interactions }, (_, n) => cmi[`cmi.interactions.${n}.result`]);
         expect(results.filter((r) => r === 'wrong').length).to.equal(wrongChecks + 1);
         expect(cmi['cmi.comments']).to.contain(REFLECTION);
@@ -196,13 +187,13 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
         expect(Number(cmi['cmi.score.scaled'])).to.be.closeTo(expectedScaled, 0.0001);
         expect(cmi['cmi.exit']).to.equal('normal');
         expect(Number(cmi['cmi.progress_measure'])).to.equal(1);
-        expect(countOf(cmi, 'cmi.objectives')).to.equal(content.leerdoelen.length);
+        expect(arrayCount(cmi, 'cmi.objectives')).to.equal(content.leerdoelen.length);
         for (const [n, leerdoel] of content.leerdoelen.entries()) {
           expect(cmi[`cmi.objectives.${n}.id`]).to.equal(objectiveId2004(content.id, leerdoel.id));
           expect(['passed', 'failed']).to.include(cmi[`cmi.objectives.${n}.success_status`]);
           expect(Number(cmi[`cmi.objectives.${n}.score.scaled`])).to.be.within(0, 1);
         }
-        expect(countOf(cmi, 'cmi.interactions')).to.equal(interactions);
+        expect(arrayCount(cmi, 'cmi.interactions')).to.equal(interactions);
         const results = Array.from({ length: interactions }, (_, n) => cmi[`cmi.interactions.${n}.result`]);
         expect(results.filter((r) => r === 'incorrect').length).to.equal(wrongChecks + 1);
         const types = Array.from({ length: interactions }, (_, n) => cmi[`cmi.interactions.${n}.type`]);

@@ -3,6 +3,16 @@ import { Scorm12Connection } from '../../src/lms/scorm12';
 import type { Scorm2004Api } from '../../src/lms/scorm2004';
 import { Scorm2004Connection } from '../../src/lms/scorm2004';
 
+/** Number of entries of a CMI array in a flattened map (the flattened form has no `_count`). */
+export function arrayCount(cmi: Readonly<Record<string, string>>, array: string): number {
+  const indexes = new Set(
+    Object.keys(cmi)
+      .filter((key) => key.startsWith(`${array}.`))
+      .map((key) => key.slice(array.length + 1).split('.')[0]),
+  );
+  return [...indexes].filter((index) => /^\d+$/.test(index!)).length;
+}
+
 /**
  * The reflection answers an LMS holds, read from its (flattened) CMI data by the course's own
  * adapters, exactly as the next launch would read them.
@@ -14,14 +24,7 @@ export function storedReflections(
 ): Record<string, string> {
   const get = (element: string): string => {
     if (!element.endsWith('._count')) return cmi[element] ?? '';
-    // The flattened form has no _count: count the array's indexes.
-    const array = element.slice(0, -'._count'.length);
-    const indexes = new Set(
-      Object.keys(cmi)
-        .filter((key) => key.startsWith(`${array}.`))
-        .map((key) => key.slice(array.length + 1).split('.')[0]),
-    );
-    return String([...indexes].filter((index) => /^\d+$/.test(index!)).length);
+    return String(arrayCount(cmi, element.slice(0, -'._count'.length)));
   };
   const ok = () => 'true';
   const none = () => '0';
