@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
 import { buildCourse } from './build';
 import { chromiumArgs, findChromium } from './chromium-path.mjs';
-import type { CourseContent } from '../src/content/types';
+import type { CourseContent } from '../src/shared/course-types';
 import { responseFor } from '../tests/support/responses';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

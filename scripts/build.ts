@@ -6,10 +6,10 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
-import { compileCourse } from './content/compile';
-import { formatProblem } from './content/problem';
+import { compileCourse } from './compiler/compile';
+import { formatProblem } from './compiler/problem';
 import { renderIndexHtml } from './index-html';
-import { packageCourse } from '../scorm/package';
+import { packageCourse } from '../scorm/packaging/package';
 import { minifyTemplatesPlugin } from './minify-templates';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,5 +1,5 @@
-import type { CourseContent } from '../src/content/types';
-import { escapeHtml } from '../src/app/reflection-document';
+import type { CourseContent } from '../src/shared/course-types';
+import { escapeHtml } from '../src/shared/html';
 
 const DEV_SCRIPT = '<script type="module" src="/src/main.ts"></script>';
 

@@ -1,17 +1,17 @@
 /**
  * `npm run validate`: compile the course content and report every problem. Exit code 1 on errors.
  * Content problems are printed as `file:line:column severity: message. Hint: …`, never as stack traces.
- * When the content compiles, the content audit (scripts/content/content-audit.ts) runs as well; its
+ * When the content compiles, the content audit (scripts/compiler/content-audit.ts) runs as well; its
  * findings are warnings here (the unit tests enforce them).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CourseContent } from '../src/content/types';
-import { auditProblems, repoPath } from './content/audit-problems';
-import { auditCourse, buildSeedIndex, loadSeeds } from './content/content-audit';
-import { compileCourse, type CompileResult } from './content/compile';
-import { formatProblem, sortProblems, type Problem } from './content/problem';
+import type { CourseContent } from '../src/shared/course-types';
+import { auditProblems, repoPath } from './compiler/audit-problems';
+import { auditCourse, buildSeedIndex, loadSeeds } from './compiler/content-audit';
+import { compileCourse, type CompileResult } from './compiler/compile';
+import { formatProblem, sortProblems, type Problem } from './compiler/problem';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The shared governing folder sits next to the repo; its seeds are the source texts. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { renderIndexHtml } from './index-html';
-import { escapeHtml } from '../src/app/reflection-document';
+import { escapeHtml } from '../src/shared/html';
 
 /**
  * Author preview (`npm run dev`): compiles the course on every request of index.html, so an edit in
@@ -42,8 +42,8 @@ export function coursePlugin(root: string): Plugin {
     async transformIndexHtml(html, ctx) {
       if (!ctx.path.endsWith('/index.html') && ctx.path !== '/') return html;
       // Imported here, not at the top: vitest loads this config too and needs none of it.
-      const { compileCourse } = await import('./content/compile');
-      const { formatProblem } = await import('./content/problem');
+      const { compileCourse } = await import('./compiler/compile');
+      const { formatProblem } = await import('./compiler/problem');
       const compiled = await compileCourse({ root });
       assets = new Map(compiled.assets.map((asset) => [asset.to, asset.from]));
       if (!compiled.content) {

@@ -4,7 +4,7 @@ import './components/course-notice';
 import './components/course-result';
 import './components/course-check';
 import './components/course-final-test';
-import type { CourseContent } from './content/types';
+import type { CourseContent } from './shared/course-types';
 import { CourseController } from './app/controller';
 import { applyTheme } from './app/theme';
 import { connectLms } from './lms/connect';

@@ -1,6 +1,6 @@
 import { html, render, type TemplateResult } from 'lit';
 import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import type { CourseContent, Item, Page } from '../content/types';
+import type { CourseContent, Item, Page } from '../shared/course-types';
 import {
   attemptsLeft,
   courseMachine,

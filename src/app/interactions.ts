@@ -1,4 +1,4 @@
-import type { Item, ReflectionPrompt } from '../content/types';
+import type { Item, ReflectionPrompt } from '../shared/course-types';
 import type { InteractionRecord } from '../lms/types';
 import { classifyPlacements, scoreItem, weightOf } from '../assessment/score';
 import type { Response } from '../flow/saved-state';

@@ -1,4 +1,4 @@
-import type { Theme } from '../content/types';
+import type { Theme } from '../shared/course-types';
 
 /**
  * Sets the theme's custom properties and the page's base styles. Done from script through the

@@ -1,4 +1,4 @@
-import type { CourseContent, Source } from '../content/types';
+import type { CourseContent, Source } from '../shared/course-types';
 import type { FlowContext } from '../flow/course-machine';
 import { attemptsLeft, canVisit, isPassed, isTestUnlocked, lastScore, leerdoelScores } from '../flow/course-machine';
 import type { ResultView, TocEntry, TocModule } from '../components/types';

@@ -1,4 +1,4 @@
-import type { Item } from '../content/types';
+import type { Item } from '../shared/course-types';
 
 /** mulberry32: a tiny seeded PRNG, so a draw is reproducible from its seed in tests. */
 export function seededRandom(seed: number): () => number {

@@ -1,4 +1,4 @@
-import type { Item } from '../content/types';
+import type { Item } from '../shared/course-types';
 import { seededRandom, shuffle } from './draw';
 
 /** FNV-1a of the item id, so every item gets its own order from the one attempt seed. */

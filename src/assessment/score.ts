@@ -1,4 +1,4 @@
-import type { BranchingItem, BranchNode, ClassifyItem, Item } from '../content/types';
+import type { BranchingItem, BranchNode, ClassifyItem, Item } from '../shared/course-types';
 
 export interface ItemScore {
   /** True only for the exactly right answer. */

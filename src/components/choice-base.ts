@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyDecla
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { scoreItem } from '../assessment/score';
-import type { Item, MultipleResponseItem, Option, SingleChoiceItem, Source, TrueFalseItem } from '../content/types';
+import type { Item, MultipleResponseItem, Option, SingleChoiceItem, Source, TrueFalseItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import type { OptionFeedback } from './course-feedback';
 import './course-feedback';

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { branchEnd, walkBranch } from '../assessment/score';
-import type { BranchingItem } from '../content/types';
+import type { BranchingItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { QuestionBase, questionStyles } from './choice-base';
 

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isComplete } from '../assessment/score';
-import type { KnowledgeCheck, Source } from '../content/types';
+import type { KnowledgeCheck, Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
 import './course-question';

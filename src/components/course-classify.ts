@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { classifyPlacements } from '../assessment/score';
-import type { ClassifyItem } from '../content/types';
+import type { ClassifyItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { QuestionBase, hit, inOrder, pointerDrag, questionStyles } from './choice-base';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { FinalTest, Item } from '../content/types';
+import type { FinalTest, Item } from '../shared/course-types';
 import {
   branching,
   classify,

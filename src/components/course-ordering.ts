@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { displayOrder } from '../assessment/order';
 import { isComplete, scoreItem } from '../assessment/score';
-import type { OrderingItem } from '../content/types';
+import type { OrderingItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { QuestionBase, hit, pointerDrag, questionStyles, textOf } from './choice-base';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import type { Page, Source } from '../content/types';
+import type { Page, Source } from '../shared/course-types';
 import './course-page';
 import type { CoursePage } from './course-page';
 import type { CourseReflection } from './course-reflection';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Page, Source } from '../content/types';
+import type { Page, Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { baseStyles } from './shared-styles';
 import './course-reflection';

@@ -15,7 +15,7 @@ import {
   sources,
   trueFalse,
 } from '../../tests/browser/question-fixtures';
-import type { Item } from '../content/types';
+import type { Item } from '../shared/course-types';
 import type { ResponseDetail } from './choice-base';
 import './course-question';
 import type { CourseQuestion } from './course-question';

@@ -1,5 +1,5 @@
 import { LitElement, css, nothing } from 'lit';
-import type { Item, Source } from '../content/types';
+import type { Item, Source } from '../shared/course-types';
 import type { QuestionBase } from './choice-base';
 import './course-branching';
 import './course-classify';

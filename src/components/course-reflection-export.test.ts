@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import type { Page } from '../content/types';
+import type { Page } from '../shared/course-types';
 import './course-reflection-export';
 import type { CourseReflectionExport } from './course-reflection-export';
 

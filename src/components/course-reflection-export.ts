@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { reflectionDocument, reflectionFileName } from '../app/reflection-document';
-import type { Page } from '../content/types';
+import { reflectionDocument, reflectionFileName } from './reflection-document';
+import type { Page } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { baseStyles } from './shared-styles';
 

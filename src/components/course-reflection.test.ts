@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import type { ReflectionPrompt } from '../content/types';
+import type { ReflectionPrompt } from '../shared/course-types';
 import './course-reflection';
 import type { CourseReflection, ReflectionStatus } from './course-reflection';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ReflectionPrompt } from '../content/types';
+import type { ReflectionPrompt } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { baseStyles } from './shared-styles';
 

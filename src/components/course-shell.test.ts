@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { Page } from '../content/types';
+import type { Page } from '../shared/course-types';
 import './course-shell';
 import './course-page';
 import type { CourseShell } from './course-shell';

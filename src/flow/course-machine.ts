@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { CompletionRule, Item } from '../content/types';
+import type { CompletionRule, Item } from '../shared/course-types';
 import { drawItems } from '../assessment/draw';
 import { weightOf, weightedScore } from '../assessment/score';
 import type { Response, SavedState } from './saved-state';

@@ -1,4 +1,4 @@
-import type { CourseContent, Item } from '../content/types';
+import type { CourseContent, Item } from '../shared/course-types';
 import type { FlowModel } from './course-machine';
 import { stepsOf } from './steps';
 

@@ -1,4 +1,4 @@
-import type { CourseContent } from '../content/types';
+import type { CourseContent } from '../shared/course-types';
 
 /**
  * The course as one linear sequence of steps: every page of every module, the module's knowledge

@@ -80,22 +80,6 @@ export function interactionId12(itemId: string, attempt: number): string {
   return identifier12(itemId).slice(0, 255 - suffix.length) + suffix;
 }
 
-/** One segment of a URN: characters that need no escaping in a URN name-specific string. */
-function urnPart(raw: string): string {
-  const cleaned = raw.replace(/[^A-Za-z0-9_.-]/g, '_');
-  return cleaned === '' ? '_' : cleaned;
-}
-
-/** SCORM 2004 long_identifier_type for an interaction: `urn:course:<course>:item:<item>:a<attempt>`. */
-export function interactionId2004(courseId: string, itemId: string, attempt: number): string {
-  return `urn:course:${urnPart(courseId)}:item:${urnPart(itemId)}:a${Math.max(0, Math.floor(attempt))}`.slice(0, 4000);
-}
-
-/** SCORM 2004 long_identifier_type for a leerdoel objective: `urn:course:<course>:ld:<id>`. */
-export function objectiveId2004(courseId: string, leerdoelId: string): string {
-  return `urn:course:${urnPart(courseId)}:ld:${urnPart(leerdoelId)}`.slice(0, 4000);
-}
-
 /**
  * SCORM 2004 short_identifier_type for option/source/target ids inside response patterns. The
  * characters of the `[,]`/`[.]` delimiters, commas and whitespace are replaced so that a value can

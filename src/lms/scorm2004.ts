@@ -5,16 +5,15 @@ import {
   duration2004,
   fromLmsText2004,
   isStorablePromptId,
-  interactionId2004,
   list2004,
   matching2004,
-  objectiveId2004,
   performance2004,
   timestamp2004,
   toLmsText2004,
   trimTo,
   vocabularyValue,
 } from './format';
+import { interactionId2004, objectiveId2004 } from '../shared/ids';
 
 /** The SCORM 2004 API object as the LMS exposes it (window.API_1484_11). */
 export interface Scorm2004Api {

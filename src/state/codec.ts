@@ -22,7 +22,7 @@
  * Version 1 (no seed, item ids only in the fingerprint, option letters a–z / `T` / `F` / `Q…` escapes)
  * is still read, so a learner who started before an update keeps their place; it is never written.
  */
-import type { Item } from '../content/types';
+import type { Item } from '../shared/course-types';
 import type { Step } from '../flow/steps';
 import { emptySavedState, type Response, type SavedState, type TestAttemptState } from '../flow/saved-state';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator } from '../../src/emulator/lms-emulator';
+import { LmsEmulator } from '../../src/preview/lms-emulator';
 import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
-import type { Item } from '../../src/content/types';
+import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import type { Item } from '../../src/shared/course-types';
 import { CourseDriver, deepQueryAll, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl, STANDALONE_URL } from './support/course-url';
 

@@ -10,7 +10,7 @@ import type {
   SingleChoiceItem,
   Source,
   TrueFalseItem,
-} from '../../src/content/types';
+} from '../../src/shared/course-types';
 
 type Fn = (this: unknown) => void | Promise<void>;
 interface MochaGlobals {

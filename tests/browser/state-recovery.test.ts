@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
+import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
 import { nl } from '../../src/i18n/nl';
 import { CourseDriver, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
-import type { CourseContent, Item } from '../../src/content/types';
+import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import type { CourseContent, Item } from '../../src/shared/course-types';
 import { stepsOf } from '../../src/flow/steps';
 import { weightOf } from '../../src/assessment/score';
 import { checkScorm12Cmi, checkScorm2004Cmi } from '../support/cmi-rules';
-import { objectiveId2004 } from '../../src/lms/ids';
+import { objectiveId2004 } from '../../src/shared/ids';
 import { arrayCount } from '../support/stored-reflections';
 import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';

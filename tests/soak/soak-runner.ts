@@ -1,6 +1,6 @@
 import { createActor, type ActorRefFrom } from 'xstate';
-import { LmsEmulator, type EmulatedStandard } from '../../src/emulator/lms-emulator';
-import type { CourseContent, Item } from '../../src/content/types';
+import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import type { CourseContent, Item } from '../../src/shared/course-types';
 import {
   courseMachine,
   isFinished,

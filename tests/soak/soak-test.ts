@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { EmulatedStandard } from '../../src/emulator/lms-emulator';
+import type { EmulatedStandard } from '../../src/preview/lms-emulator';
 import { runSoak, summaryLine } from './soak-runner';
 
 /** The full soak for one standard; the two `*.soak.test.ts` files call this so they run side by side. */

@@ -1,4 +1,4 @@
-import type { Item, SingleChoiceItem } from '../../src/content/types';
+import type { Item, SingleChoiceItem } from '../../src/shared/course-types';
 import type { FlowModel } from '../../src/flow/course-machine';
 
 /** A single-choice item whose correct option is `b`. */

@@ -1,4 +1,4 @@
-import type { Item } from '../../src/content/types';
+import type { Item } from '../../src/shared/course-types';
 
 /** Responses for any item type, right or wrong: shared by the browser tests, the soak and the bench. */
 

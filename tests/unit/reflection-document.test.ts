@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  escapeHtml,
   reflectionDocument,
   reflectionFileName,
   reflectionText,
   type ReflectionDocumentInput,
-} from '../../src/app/reflection-document';
-import type { Page } from '../../src/content/types';
+} from '../../src/components/reflection-document';
+import type { Page } from '../../src/shared/course-types';
+import { escapeHtml } from '../../src/shared/html';
 
 const page = (id: string, title: string, prompts: Array<[string, string]>): Page => ({
   id,

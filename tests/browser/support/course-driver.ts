@@ -1,4 +1,4 @@
-import type { CourseContent, Item } from '../../../src/content/types';
+import type { CourseContent, Item } from '../../../src/shared/course-types';
 
 /**
  * Drives the built course inside the emulator's iframe the way a learner does: by clicking the

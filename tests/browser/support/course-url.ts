@@ -1,4 +1,4 @@
-import type { EmulatedStandard } from '../../../src/emulator/lms-emulator';
+import type { EmulatedStandard } from '../../../src/preview/lms-emulator';
 
 /**
  * The unpacked runtime of the package for `standard`, as `npm run build` writes it (dist/scorm12/,

@@ -1,5 +1,5 @@
 /** Item builders for the assessment, codec and LMS tests: every item type, any size. */
-import type { BranchNode, Item } from '../../../src/content/types';
+import type { BranchNode, Item } from '../../../src/shared/course-types';
 
 const base = (id: string) => ({
   id,

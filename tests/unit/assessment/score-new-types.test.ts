@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { branchEnd, isComplete, scoreItem, walkBranch, weightOf, weightedScore } from '../../../src/assessment/score';
-import type { BranchingItem } from '../../../src/content/types';
+import type { BranchingItem } from '../../../src/shared/course-types';
 import { branching, classify, goodPath, multipleResponse, ordering, singleChoice, trueFalse } from './items';
 
 describe('scoreItem: classify', () => {

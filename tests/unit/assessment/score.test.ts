@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAnswered, scoreItem } from '../../../src/assessment/score';
-import type { Item, Option } from '../../../src/content/types';
+import type { Item, Option } from '../../../src/shared/course-types';
 
 const base = {
   leerdoelen: ['ld1'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBackEdges, reachableFrom, type GraphNode } from '../../../scripts/content/branching-graph';
+import { findBackEdges, reachableFrom, type GraphNode } from '../../../scripts/compiler/branching-graph';
 
 const g = (spec: Record<string, string[]>): GraphNode[] => Object.entries(spec).map(([id, next]) => ({ id, next }));
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileCourse } from '../../../scripts/content/compile';
-import { formatProblem, type Problem } from '../../../scripts/content/problem';
+import { compileCourse } from '../../../scripts/compiler/compile';
+import { formatProblem, type Problem } from '../../../scripts/compiler/problem';
 import { brokenCaseNames, materialiseCase, type ExpectedProblem } from './fixtures';
 
 const cleanups: Array<() => void> = [];

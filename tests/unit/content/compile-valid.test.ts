@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCourse, type CompileResult } from '../../../scripts/content/compile';
+import { compileCourse, type CompileResult } from '../../../scripts/compiler/compile';
 import { stepsOf } from '../../../src/flow/steps';
 import { validFixture } from './fixtures';
 

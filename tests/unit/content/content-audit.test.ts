@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditProblems, locateWords } from '../../../scripts/content/audit-problems';
-import { compileCourse } from '../../../scripts/content/compile';
+import { auditProblems, locateWords } from '../../../scripts/compiler/audit-problems';
+import { compileCourse } from '../../../scripts/compiler/compile';
 import {
   auditAnswerBalance,
   auditBankSize,
@@ -14,8 +14,8 @@ import {
   findCopiedRuns,
   normaliseWords,
   type CourseText,
-} from '../../../scripts/content/content-audit';
-import type { CourseContent, FinalTest, Item, SingleChoiceItem } from '../../../src/content/types';
+} from '../../../scripts/compiler/content-audit';
+import type { CourseContent, FinalTest, Item, SingleChoiceItem } from '../../../src/shared/course-types';
 import { validFixture } from './fixtures';
 
 const SEED = 'Ervaringsdeskundigheid is het vermogen om op grond van eigen herstelervaring voor anderen ruimte te maken voor herstel.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, relativeLuminance } from '../../../scripts/content/contrast';
+import { contrastRatio, relativeLuminance } from '../../../scripts/compiler/contrast';
 
 describe('contrast', () => {
   it('gives the WCAG extremes', () => {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileCourse } from '../../../scripts/content/compile';
+import { compileCourse } from '../../../scripts/compiler/compile';
 import {
   auditAnswerBalance,
   auditBankSize,
@@ -15,9 +15,9 @@ import {
   buildSeedIndex,
   loadSeeds,
   type AuditFinding,
-} from '../../../scripts/content/content-audit';
-import { formatProblem } from '../../../scripts/content/problem';
-import type { CourseContent } from '../../../src/content/types';
+} from '../../../scripts/compiler/content-audit';
+import { formatProblem } from '../../../scripts/compiler/problem';
+import type { CourseContent } from '../../../src/shared/course-types';
 import { repoRoot } from './fixtures';
 
 const seedsDir = resolve(repoRoot, '../shared/seeds');

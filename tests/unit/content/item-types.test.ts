@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileCourse, type CompileResult } from '../../../scripts/content/compile';
-import type { BranchingItem, ClassifyItem, Item, OrderingItem } from '../../../src/content/types';
+import { compileCourse, type CompileResult } from '../../../scripts/compiler/compile';
+import type { BranchingItem, ClassifyItem, Item, OrderingItem } from '../../../src/shared/course-types';
 import { validFixture } from './fixtures';
 
 function itemOf<T extends Item['type']>(items: readonly Item[], type: T): Extract<Item, { type: T }> {

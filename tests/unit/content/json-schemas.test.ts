@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas, jsonSchemaText } from '../../../scripts/content/schema';
+import { jsonSchemas, jsonSchemaText } from '../../../scripts/compiler/schema';
 import { repoRoot } from './fixtures';
 
 describe('published JSON Schemas', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../../scripts/content/front-matter';
-import { formatProblem } from '../../../scripts/content/problem';
-import { courseSchema } from '../../../scripts/content/schema';
-import { parseYamlFile } from '../../../scripts/content/yaml-file';
-import { zodProblems } from '../../../scripts/content/zod-problems';
+import { splitFrontMatter } from '../../../scripts/compiler/front-matter';
+import { formatProblem } from '../../../scripts/compiler/problem';
+import { courseSchema } from '../../../scripts/compiler/schema';
+import { parseYamlFile } from '../../../scripts/compiler/yaml-file';
+import { zodProblems } from '../../../scripts/compiler/zod-problems';
 
 describe('formatProblem', () => {
   it('prints file:line:column, severity, message and hint', () => {

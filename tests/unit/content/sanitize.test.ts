@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, renderMarkdown, type MarkdownContext } from '../../../scripts/content/markdown';
-import { tagViolations, urlScheme } from '../../../scripts/content/html-policy';
+import { plainText, renderMarkdown, type MarkdownContext } from '../../../scripts/compiler/markdown';
+import { tagViolations, urlScheme } from '../../../scripts/compiler/html-policy';
 
 const ctx = (over: Partial<MarkdownContext> = {}): MarkdownContext => ({
   file: 'modules/01-intro/01-pagina.md',

@@ -5,7 +5,6 @@ import {
   duration2004,
   identifier12,
   interactionId12,
-  interactionId2004,
   list2004,
   matching12,
   matching2004,
@@ -15,6 +14,7 @@ import {
   timespan12,
   timestamp2004,
 } from '../../../src/lms/format';
+import { interactionId2004 } from '../../../src/shared/ids';
 import { isDuration2004, isIdentifier12, isLongIdentifier2004, isTimespan12, isTimestamp2004 } from '../../support/cmi-rules';
 
 describe('SCORM 1.2 timespan', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { interactionOf, reflectionInteraction } from '../../../src/app/interactions';
-import type { ReflectionPrompt } from '../../../src/content/types';
+import type { ReflectionPrompt } from '../../../src/shared/course-types';
 import type { SavedState } from '../../../src/flow/saved-state';
 import type { Step } from '../../../src/flow/steps';
 import { Scorm12Connection } from '../../../src/lms/scorm12';

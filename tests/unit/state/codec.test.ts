@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CODEC_VERSION, decodeState, encodeState } from '../../../src/state/codec';
 import { emptySavedState, type SavedState } from '../../../src/flow/saved-state';
 import type { Step } from '../../../src/flow/steps';
-import type { Item } from '../../../src/content/types';
+import type { Item } from '../../../src/shared/course-types';
 import { seededRandom } from '../../../src/assessment/draw';
 import { branching, classify, goodPath, longestResponse, mixedItems, ordering, singleChoice } from '../assessment/items';
 

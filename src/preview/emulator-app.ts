@@ -1,7 +1,7 @@
 /**
- * <lms-emulator-app>: the author preview page (`npm run dev` → emulator.html). It plays the LMS around
+ * <lms-emulator-app>: the author preview page (`npm run dev` → preview.html). It plays the LMS around
  * the course: the course runs in an iframe and finds the SCORM API in this window. Never part of a
- * SCORM package: only emulator.html imports this file.
+ * SCORM package: only preview.html imports this file.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { LmsEmulator, isFailedCall, type ApiCall, type EmulatedStandard } from './lms-emulator.js';

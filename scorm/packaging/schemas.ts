@@ -34,7 +34,7 @@ interface StandardSchemas {
   files: readonly string[];
   /** namespace → shipped file, written to xsi:schemaLocation. */
   schemaLocation: ReadonlyArray<readonly [string, string]>;
-  /** Our driver schema in scorm/schemas/. */
+  /** Our driver schema in scorm/packaging/schemas/. */
   driver: string;
 }
 
@@ -116,7 +116,7 @@ export async function readShippedSchemas(standard: ScormStandard): Promise<Schem
   );
 }
 
-/** Reads our driver schema for this standard (from scorm/schemas/, next to this file). */
+/** Reads our driver schema for this standard (from scorm/packaging/schemas/, next to this file). */
 export async function readDriverSchema(standard: ScormStandard): Promise<SchemaFile> {
   const name = STANDARD_SCHEMAS[standard].driver;
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemas', name);

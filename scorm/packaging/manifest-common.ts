@@ -1,5 +1,5 @@
 /** Helpers shared by the two manifest writers. */
-import type { CourseContent } from '../src/content/types';
+import type { CourseContent } from '../../src/shared/course-types';
 import { escapeXml } from './xml';
 
 /**

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPackageZip } from '../../../scorm/check-package';
-import { packageCourse } from '../../../scorm/package';
-import { definitionFilesDir, shippedSchemaNames } from '../../../scorm/schemas';
-import { readZip } from '../../../scorm/zip';
+import { checkPackageZip } from '../../../scorm/packaging/check-package';
+import { packageCourse } from '../../../scorm/packaging/package';
+import { definitionFilesDir, shippedSchemaNames } from '../../../scorm/packaging/schemas';
+import { readZip } from '../../../scorm/packaging/zip';
 import { courseFixture } from './helpers';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'package-course-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createZip, readZip, zipEntryOrder } from '../../../scorm/zip';
+import { createZip, readZip, zipEntryOrder } from '../../../scorm/packaging/zip';
 
 /** Reads the local file headers (PKZIP APPNOTE 4.3.7) of a zip without data descriptors. */
 function localHeaders(zip: Uint8Array) {

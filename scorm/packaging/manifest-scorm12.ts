@@ -2,7 +2,7 @@
  * imsmanifest.xml for SCORM 1.2 (IMS Content Packaging 1.1.2 + ADL SCORM 1.2 extensions).
  * One organization with one item that launches one SCO; the SCO is the whole course.
  */
-import type { CourseContent } from '../src/content/types';
+import type { CourseContent } from '../../src/shared/course-types';
 import {
   checkedPassingScore,
   decimal,

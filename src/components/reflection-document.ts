@@ -1,5 +1,6 @@
-import type { Page } from '../content/types';
+import type { Page } from '../shared/course-types';
 import { nl } from '../i18n/nl';
+import { escapeHtml } from '../shared/html';
 
 /** What the learner takes to class or to an onboarding conversation: their written answers. */
 export interface ReflectionDocumentInput {
@@ -13,13 +14,6 @@ export interface ReflectionDocumentInput {
 }
 
 const s = nl.reflection;
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => escapes[c]!);
-}
 
 /** Escaped text with its line breaks kept as <br>, so the answer reads as the learner typed it. */
 function multiline(text: string): string {

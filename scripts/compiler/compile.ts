@@ -3,7 +3,7 @@
  * CourseContent the runtime reads, plus every problem found (all at once, each with a position).
  */
 import { posix } from 'node:path';
-import type { CourseContent, FinalTest, KnowledgeCheck, Module, Page } from '../../src/content/types';
+import type { CourseContent, FinalTest, KnowledgeCheck, Module, Page } from '../../src/shared/course-types';
 import { checkAssessments, readAssessments, renderAssessment, type AssessmentFile } from './assessments';
 import { CompileContext } from './context';
 import {

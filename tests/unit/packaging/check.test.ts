@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { objectiveId2004 } from '../../../src/lms/ids';
-import { checkManifest, checkPackageZip, semanticProblems, validateManifestXsd } from '../../../scorm/check-package';
-import { manifestScorm12 } from '../../../scorm/manifest-scorm12';
-import { manifestScorm2004 } from '../../../scorm/manifest-scorm2004';
-import { shippedSchemaNames, type ScormStandard } from '../../../scorm/schemas';
-import { createZip } from '../../../scorm/zip';
+import { objectiveId2004 } from '../../../src/shared/ids';
+import { checkManifest, checkPackageZip, semanticProblems, validateManifestXsd } from '../../../scorm/packaging/check-package';
+import { manifestScorm12 } from '../../../scorm/packaging/manifest-scorm12';
+import { manifestScorm2004 } from '../../../scorm/packaging/manifest-scorm2004';
+import { shippedSchemaNames, type ScormStandard } from '../../../scorm/packaging/schemas';
+import { createZip } from '../../../scorm/packaging/zip';
 import { courseFixture, hasShared, readShared, SKIP_SHARED_MESSAGE, sharedFiles, validateOfficial, WEB_FILES } from './helpers';
 
 const standardOf = (file: string): ScormStandard => (file.startsWith('12') ? 'scorm12' : 'scorm2004');

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CourseContent, FinalTest, Item } from '../../src/content/types';
+import type { CourseContent, FinalTest, Item } from '../../src/shared/course-types';
 import { plainText } from './markdown';
 
 export type AuditCheck = 'sources' | 'leerdoelen' | 'bank-size' | 'answer-position' | 'longest-answer' | 'copy';

@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
-import type { CourseContent } from '../../../src/content/types';
-import { xmllintProblems } from '../../../scorm/check-package';
-import type { ScormStandard } from '../../../scorm/schemas';
+import type { CourseContent } from '../../../src/shared/course-types';
+import { xmllintProblems } from '../../../scorm/packaging/check-package';
+import type { ScormStandard } from '../../../scorm/packaging/schemas';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const sharedSchemasDir = path.resolve(repoRoot, '../shared', 'scorm-schemas');

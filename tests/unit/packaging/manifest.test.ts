@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { objectiveId2004 as runtimeObjectiveId2004 } from '../../../src/lms/format';
-import { objectiveId2004 } from '../../../src/lms/ids';
-import { semanticProblems, validateManifestXsd } from '../../../scorm/check-package';
-import { manifestScorm12 } from '../../../scorm/manifest-scorm12';
-import { manifestScorm2004 } from '../../../scorm/manifest-scorm2004';
-import { NS, shippedSchemaNames, type ScormStandard } from '../../../scorm/schemas';
-import { allElements, attr, parseXml, type XmlElement } from '../../../scorm/xml';
+import { objectiveId2004 } from '../../../src/shared/ids';
+import { semanticProblems, validateManifestXsd } from '../../../scorm/packaging/check-package';
+import { manifestScorm12 } from '../../../scorm/packaging/manifest-scorm12';
+import { manifestScorm2004 } from '../../../scorm/packaging/manifest-scorm2004';
+import { NS, shippedSchemaNames, type ScormStandard } from '../../../scorm/packaging/schemas';
+import { allElements, attr, parseXml, type XmlElement } from '../../../scorm/packaging/xml';
 import { courseFixture, hasShared, SKIP_SHARED_MESSAGE, sharedSchemasDir, validateOfficial, WEB_FILES } from './helpers';
 
 const content = courseFixture();
@@ -114,7 +113,7 @@ describe('manifestScorm2004', () => {
     const ids = find(root, NS.imsss, 'objective').map((o) => attr(o, '', 'objectiveID'));
     expect(ids).toEqual(content.leerdoelen.map((l) => objectiveId2004(content.id, l.id)));
     // The function the SCORM 2004 adapter itself calls when it writes cmi.objectives.n.id.
-    expect(ids).toEqual(content.leerdoelen.map((l) => runtimeObjectiveId2004(content.id, l.id)));
+    expect(ids).toEqual(content.leerdoelen.map((l) => objectiveId2004(content.id, l.id)));
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
   });

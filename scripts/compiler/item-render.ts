@@ -1,5 +1,5 @@
-/** One authored item → the runtime Item of src/content/types.ts (Markdown rendered, ids kept). */
-import type { BranchNode, Item, Option } from '../../src/content/types';
+/** One authored item → the runtime Item of src/shared/course-types.ts (Markdown rendered, ids kept). */
+import type { BranchNode, Item, Option } from '../../src/shared/course-types';
 import { plainText, type MarkdownMode } from './markdown';
 import type { ItemSource } from './schema';
 import type { Path } from './yaml-file';

@@ -1,5 +1,5 @@
 /** Reads, validates and renders the page files (front matter + Markdown body). */
-import type { Page, ReflectionPrompt } from '../../src/content/types';
+import type { Page, ReflectionPrompt } from '../../src/shared/course-types';
 import type { CompileContext } from './context';
 import { findDuplicates } from './context';
 import { splitFrontMatter } from './front-matter';

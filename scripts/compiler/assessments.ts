@@ -1,5 +1,5 @@
 /** Reads, validates and renders assessments/*.yaml (knowledge checks and the final test). */
-import type { FinalTest, KnowledgeCheck } from '../../src/content/types';
+import type { FinalTest, KnowledgeCheck } from '../../src/shared/course-types';
 import type { CompileContext } from './context';
 import { findDuplicates } from './context';
 import { checkItem } from './item-checks';

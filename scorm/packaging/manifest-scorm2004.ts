@@ -3,8 +3,8 @@
  * Sequencing). One organization, one item, one SCO; the reasons for each sequencing choice are in
  * docs/packaging.md.
  */
-import type { CourseContent } from '../src/content/types';
-import { objectiveId2004 } from '../src/lms/ids';
+import type { CourseContent } from '../../src/shared/course-types';
+import { objectiveId2004 } from '../../src/shared/ids';
 import {
   checkedPassingScore,
   decimal,

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CourseContent } from '../src/content/types';
+import type { CourseContent } from '../../src/shared/course-types';
 import { checkPackageZip } from './check-package';
 import { manifestScorm12 } from './manifest-scorm12';
 import { manifestScorm2004 } from './manifest-scorm2004';
