@@ -9,7 +9,8 @@ const sessions = Number.parseInt(process.env.SOAK_SESSIONS ?? '200', 10);
 const seed = Number.parseInt(process.env.SOAK_SEED ?? '', 10) || Math.floor(Math.random() * 2 ** 31);
 const reportFile = process.env.SOAK_REPORT;
 
-if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`SOAK_SESSIONS must be a positive integer, not ${process.env.SOAK_SESSIONS}`);
+if (!Number.isInteger(sessions) || sessions < 1)
+  throw new Error(`SOAK_SESSIONS must be a positive integer, not ${process.env.SOAK_SESSIONS}`);
 
 /** GET /__soak/params → { sessions, seed }; the command `soak-report` prints a summary and keeps it. */
 function soakPlugin() {

@@ -44,7 +44,9 @@ function serve(webDir: string): Promise<{ server: Server; origin: string }> {
       if (!path.startsWith('/web/') && !path.startsWith('/lib/')) throw new Error('not found');
       const file = resolve(base, rest);
       if (!file.startsWith(base)) throw new Error('outside');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      res
+        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(await readFile(file));
     } catch {
       res.writeHead(404).end();
     }
@@ -60,7 +62,8 @@ function serve(webDir: string): Promise<{ server: Server; origin: string }> {
 async function gzippedSize(dir: string, extension: string): Promise<number> {
   let total = 0;
   for (const name of await readdir(dir, { recursive: true })) {
-    if (String(name).endsWith(extension)) total += gzipSync(await readFile(join(dir, String(name))), { level: 9 }).length;
+    if (String(name).endsWith(extension))
+      total += gzipSync(await readFile(join(dir, String(name))), { level: 9 }).length;
   }
   return total;
 }
@@ -86,7 +89,8 @@ async function timeToFirstRender(browser: Browser, url: string, runs: number) {
     if (typeof times.fcp === 'number') fcp.push(times.fcp);
     await context.close();
   }
-  const median = (list: number[]) => (list.length ? [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]! : Number.NaN);
+  const median = (list: number[]) =>
+    list.length ? [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]! : Number.NaN;
   return { fcp: median(fcp), ready: median(ready) };
 }
 
@@ -110,7 +114,9 @@ async function fullRunSuspendData(browser: Browser, origin: string): Promise<num
     JSON.parse(document.getElementById('course-content')!.textContent!),
   )) as CourseContent;
   const readSuspendData = () =>
-    page.evaluate(() => (window as unknown as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue('cmi.suspend_data'));
+    page.evaluate(() =>
+      (window as unknown as { API: { LMSGetValue(k: string): string } }).API.LMSGetValue('cmi.suspend_data'),
+    );
   for (const module of content.modules) {
     for (let i = 0; i < module.pages.length; i++) await emit(frame, 'course-next');
     for (const item of module.check?.items ?? []) {
@@ -163,7 +169,11 @@ async function main() {
     rows.push(['build time', `${output.seconds.toFixed(2)} s`, '']);
     rows.push(['first contentful paint', `${render.fcp.toFixed(0)} ms`, 'median of 5, loopback']);
     rows.push(['first page rendered', `${render.ready.toFixed(0)} ms`, 'median of 5, loopback']);
-    rows.push(['suspend_data after full run (1.2)', `${suspend} chars`, `≤ ${BUDGET.suspendChars} ${verdict(suspend <= BUDGET.suspendChars)}`]);
+    rows.push([
+      'suspend_data after full run (1.2)',
+      `${suspend} chars`,
+      `≤ ${BUDGET.suspendChars} ${verdict(suspend <= BUDGET.suspendChars)}`,
+    ]);
     const width = Math.max(...rows.map((r) => r[0].length));
     for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
   } finally {

@@ -80,8 +80,17 @@ export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOut
     }
   }
 
-  const packages = await packageCourse({ content, webDir: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 }, outDir });
-  return { webDir: dirs.standalone, packageDirs: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 }, packages, seconds: (performance.now() - started) / 1000 };
+  const packages = await packageCourse({
+    content,
+    webDir: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 },
+    outDir,
+  });
+  return {
+    webDir: dirs.standalone,
+    packageDirs: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 },
+    packages,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -90,7 +99,9 @@ if (isMain) {
     .then((output) => {
       if (!output) process.exit(1);
       for (const pkg of output.packages) {
-        console.log(`✔ ${pkg.standard.padEnd(9)} ${pkg.path.slice(root.length + 1)}  ${(pkg.bytes / 1024).toFixed(1)} KB`);
+        console.log(
+          `✔ ${pkg.standard.padEnd(9)} ${pkg.path.slice(root.length + 1)}  ${(pkg.bytes / 1024).toFixed(1)} KB`,
+        );
       }
       console.log(`✔ web folder ${output.webDir.slice(root.length + 1)}/ (open index.html or serve it)`);
       console.log(`Built in ${output.seconds.toFixed(1)} s`);

@@ -9,7 +9,10 @@ const DEV_SCRIPT = '<script type="module" src="/src/main.ts"></script>';
  * (script-src 'self') allows it.
  */
 export function renderIndexHtml(template: string, content: CourseContent, options: { script?: string } = {}): string {
-  const json = JSON.stringify(content).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(content)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   let out = template
     .replace('<html lang="nl">', `<html lang="${escapeHtml(content.language)}">`)
     .replace('<title>Cursus</title>', `<title>${escapeHtml(content.title)}</title>`)

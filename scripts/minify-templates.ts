@@ -15,13 +15,15 @@ function minifyHtmlChunk(text: string): string {
 }
 
 function minifyCssChunk(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    // `prop: value` right after `{` or `;` is a declaration (a selector never starts with `word:`).
-    .replace(/([{;])([\w-]+):\s+/g, '$1$2:')
-    .replace(/;}/g, '}');
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // `prop: value` right after `{` or `;` is a declaration (a selector never starts with `word:`).
+      .replace(/([{;])([\w-]+):\s+/g, '$1$2:')
+      .replace(/;}/g, '}')
+  );
 }
 
 /** Index just after the `}` that closes the expression opened at `start` (just after `${`). */

@@ -32,14 +32,19 @@ const run = spawnSync(process.execPath, [bin, '--config', 'web-test-runner.soak.
 });
 
 const reports = existsSync(reportFile)
-  ? readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+  ? readFileSync(reportFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
   : [];
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nsoak summary (${((Date.now() - started) / 1000).toFixed(0)} s):`);
 for (const { line } of reports) console.log(line);
 const bad = reports.filter(({ report }) => report.answersLost > 0 || report.mismatches > 0);
-const missing = ['scorm12', 'scorm2004'].filter((standard) => !reports.some(({ report }) => report.standard === standard));
+const missing = ['scorm12', 'scorm2004'].filter(
+  (standard) => !reports.some(({ report }) => report.standard === standard),
+);
 if (missing.length > 0) console.log(`no report from: ${missing.join(', ')}`);
 const failed = run.status !== 0 || bad.length > 0 || missing.length > 0;
 console.log(failed ? 'soak FAILED' : 'soak passed: nothing lost');

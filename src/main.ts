@@ -39,7 +39,14 @@ function boot(): void {
   if (!launch) {
     // The LMS is there but refuses to start: keep the learner going on a local copy.
     lms = new StandaloneConnection(content.id, content.version);
-    launch = lms.start() ?? { suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} };
+    launch = lms.start() ?? {
+      suspendData: '',
+      location: '',
+      resumed: false,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    };
     notice = { kind: 'warning', text: nl.notices.lmsUnavailable };
   }
   const controller = new CourseController(content, lms, launch, root, notice);

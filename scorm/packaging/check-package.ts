@@ -124,7 +124,9 @@ export function semanticProblems(xml: string, standard: ScormStandard, fileList:
     }
     for (const a of e.attributes) {
       if (!allowedAttributeNs.has(a.ns)) {
-        problems.push(`attribute ${a.name} on ${where(e)} is in namespace "${a.ns}", which the schema check does not cover`);
+        problems.push(
+          `attribute ${a.name} on ${where(e)} is in namespace "${a.ns}", which the schema check does not cover`,
+        );
       }
     }
   }
@@ -184,7 +186,8 @@ export function semanticProblems(xml: string, standard: ScormStandard, fileList:
     const href = attr(r, '', 'href');
     if (href !== undefined) {
       const p = hrefToPath(href, base);
-      if (p === undefined || !isRelativePath(p)) problems.push(`resource "${id}" href "${href}" is not a relative path in the package`);
+      if (p === undefined || !isRelativePath(p))
+        problems.push(`resource "${id}" href "${href}" is not a relative path in the package`);
       else if (!files.has(p)) problems.push(`resource "${id}" launch href "${href}" does not exist in the zip`);
     }
     for (const f of childrenNamed(r, rules.cp, 'file')) {
@@ -219,7 +222,8 @@ export function semanticProblems(xml: string, standard: ScormStandard, fileList:
       problems.push(`item "${id}" identifierref "${ref}" points to no resource`);
       continue;
     }
-    if (attr(resource, '', 'href') === undefined) problems.push(`item "${id}" points to resource "${ref}", which has no href to launch`);
+    if (attr(resource, '', 'href') === undefined)
+      problems.push(`item "${id}" points to resource "${ref}", which has no href to launch`);
     if (attr(resource, rules.adlcp, rules.typeAttr) === 'sco') launchesSco = true;
   }
   if (!launchesSco) problems.push(`no item launches a resource with adlcp:${rules.typeAttr}="sco"`);
@@ -269,7 +273,9 @@ export function semanticProblems(xml: string, standard: ScormStandard, fileList:
       }
     }
     for (const objectives of imsss.filter((e) => e.local === 'objectives')) {
-      const ids = objectives.children.map((o) => attr(o, '', 'objectiveID')).filter((o): o is string => o !== undefined);
+      const ids = objectives.children
+        .map((o) => attr(o, '', 'objectiveID'))
+        .filter((o): o is string => o !== undefined);
       for (const [i, o] of ids.entries()) {
         if (ids.indexOf(o) !== i) problems.push(`objectiveID "${o}" appears twice in ${where(objectives)}`);
       }

@@ -3,14 +3,7 @@
  * One organization with one item that launches one SCO; the SCO is the whole course.
  */
 import type { CourseContent } from '../../src/shared/course-types';
-import {
-  checkedPassingScore,
-  decimal,
-  fileElements,
-  packageHref,
-  resourceFiles,
-  toNcName,
-} from './manifest-common';
+import { checkedPassingScore, decimal, fileElements, packageHref, resourceFiles, toNcName } from './manifest-common';
 import { NS, schemaLocationValue } from './schemas';
 import { escapeXml } from './xml';
 

@@ -5,14 +5,7 @@
  */
 import type { CourseContent } from '../../src/shared/course-types';
 import { objectiveId2004 } from '../../src/shared/ids';
-import {
-  checkedPassingScore,
-  decimal,
-  fileElements,
-  packageHref,
-  resourceFiles,
-  toNcName,
-} from './manifest-common';
+import { checkedPassingScore, decimal, fileElements, packageHref, resourceFiles, toNcName } from './manifest-common';
 import { NS, schemaLocationValue } from './schemas';
 import { escapeXml } from './xml';
 
@@ -33,9 +26,7 @@ export function manifestScorm2004(content: CourseContent, files: string[], launc
   if (duplicate !== undefined) throw new Error(`Two leerdoelen give the same objective id ${duplicate}`);
   // Local objectives without mapInfo: the LMS creates one cmi.objectives entry per objective with
   // exactly this id, which the runtime then finds by the same id and fills.
-  const objectives = objectiveIds
-    .map((o) => `\n            <imsss:objective objectiveID="${escapeXml(o)}"/>`)
-    .join('');
+  const objectives = objectiveIds.map((o) => `\n            <imsss:objective objectiveID="${escapeXml(o)}"/>`).join('');
 
   const schemaLocationIndent = ' '.repeat(30);
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -47,7 +47,8 @@ export async function buildPackage(
   const entries: ZipInput = {};
   for (const [name, data] of webFiles) entries[name] = data;
   for (const schema of schemas) {
-    if (webFiles.has(schema.name)) throw new Error(`The built runtime has a file named like a schema file: ${schema.name}`);
+    if (webFiles.has(schema.name))
+      throw new Error(`The built runtime has a file named like a schema file: ${schema.name}`);
     entries[schema.name] = schema.contents;
   }
   entries['imsmanifest.xml'] =

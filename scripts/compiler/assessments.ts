@@ -38,7 +38,12 @@ export function readAssessments(ctx: CompileContext): AssessmentFile[] {
 export function checkAssessments(ctx: CompileContext, files: readonly AssessmentFile[], known: KnownIds | null): void {
   const valid = files.filter((f): f is AssessmentFile & { data: AssessmentSource } => f.data !== null);
   for (const { entry, first } of findDuplicates(valid, (f) => f.data.id)) {
-    ctx.error(entry.file, entry.yaml.at(['id']), `Duplicate assessment id "${entry.data.id}"`, `${first.file} already uses it`);
+    ctx.error(
+      entry.file,
+      entry.yaml.at(['id']),
+      `Duplicate assessment id "${entry.data.id}"`,
+      `${first.file} already uses it`,
+    );
   }
   const allItems = valid.flatMap((f) => f.data.items.map((item, index) => ({ f, item, index })));
   for (const { entry, first } of findDuplicates(allItems, (e) => e.item.id)) {
@@ -59,12 +64,22 @@ function checkDraw(ctx: CompileContext, f: AssessmentFile & { data: AssessmentSo
   const draw = f.data.drawPerLeerdoel;
   if (!draw) return;
   if (f.data.kind !== 'final') {
-    ctx.error(f.file, f.yaml.keyAt(['drawPerLeerdoel']), 'drawPerLeerdoel is only used in the final test', 'remove it from this knowledge check (all its items are shown)');
+    ctx.error(
+      f.file,
+      f.yaml.keyAt(['drawPerLeerdoel']),
+      'drawPerLeerdoel is only used in the final test',
+      'remove it from this knowledge check (all its items are shown)',
+    );
     return;
   }
   for (const [leerdoel, count] of Object.entries(draw)) {
     if (known && !known.leerdoelen.includes(leerdoel)) {
-      ctx.error(f.file, f.yaml.keyAt(['drawPerLeerdoel', leerdoel]), `Unknown leerdoel "${leerdoel}"`, `${oneOf(known.leerdoelen)} (defined in modules/course.yaml)`);
+      ctx.error(
+        f.file,
+        f.yaml.keyAt(['drawPerLeerdoel', leerdoel]),
+        `Unknown leerdoel "${leerdoel}"`,
+        `${oneOf(known.leerdoelen)} (defined in modules/course.yaml)`,
+      );
       continue;
     }
     const available = f.data.items.filter((i) => i.leerdoelen.includes(leerdoel)).length;

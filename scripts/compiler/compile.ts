@@ -81,16 +81,19 @@ export async function compileCourse(options: { root: string }): Promise<CompileR
 
   const problems = sortProblems(ctx.problems);
   const content =
-    course && listed && !hasErrors(problems)
-      ? assemble(course, listed, renderedPages, renderedAssessments)
-      : null;
+    course && listed && !hasErrors(problems) ? assemble(course, listed, renderedPages, renderedAssessments) : null;
   return { content, problems, assets: content ? ctx.assets : [], files: [...new Set(ctx.files)] };
 }
 
 function readCourse(ctx: CompileContext): { yaml: YamlFile | null; course: CourseSource | null } {
   const source = ctx.read(COURSE_FILE);
   if (source === undefined) {
-    ctx.error(COURSE_FILE, { line: 1, column: 1 }, 'File not found', 'create modules/course.yaml as described in docs/authoring.md');
+    ctx.error(
+      COURSE_FILE,
+      { line: 1, column: 1 },
+      'File not found',
+      'create modules/course.yaml as described in docs/authoring.md',
+    );
     return { yaml: null, course: null };
   }
   const yaml = parseYamlFile(COURSE_FILE, source);
@@ -135,7 +138,9 @@ function assemble(
       primary: theme.primary,
       background: theme.background,
       text: theme.text,
-      ...(theme.logo !== undefined ? { logo: assetPath(posix.normalize(`modules/${theme.logo}`)), logoAlt: theme.logoAlt } : {}),
+      ...(theme.logo !== undefined
+        ? { logo: assetPath(posix.normalize(`modules/${theme.logo}`)), logoAlt: theme.logoAlt }
+        : {}),
     },
     sources: course.sources.map((s) => ({ ...s })),
     modules,

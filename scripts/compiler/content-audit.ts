@@ -46,14 +46,26 @@ export function auditSources(content: CourseContent): AuditFinding[] {
   const out: AuditFinding[] = [];
   const check = (what: string, sources: readonly string[], origin: AuditOrigin): void => {
     if (sources.length === 0) {
-      out.push({ check: 'sources', message: `${what} names no source`, hint: 'add the source(s) it rests on to sources', origin });
+      out.push({
+        check: 'sources',
+        message: `${what} names no source`,
+        hint: 'add the source(s) it rests on to sources',
+        origin,
+      });
     }
     for (const s of sources.filter((id) => !known.has(id))) {
-      out.push({ check: 'sources', message: `${what} names unknown source "${s}"`, hint: 'use a source id from modules/course.yaml', origin });
+      out.push({
+        check: 'sources',
+        message: `${what} names unknown source "${s}"`,
+        hint: 'use a source id from modules/course.yaml',
+        origin,
+      });
     }
   };
-  for (const page of content.modules.flatMap((m) => m.pages)) check(`Page "${page.id}"`, page.sources, { kind: 'page', id: page.id });
-  for (const { item, assessment } of allItems(content)) check(`Item "${item.id}"`, item.sources, { kind: 'assessment', id: assessment });
+  for (const page of content.modules.flatMap((m) => m.pages))
+    check(`Page "${page.id}"`, page.sources, { kind: 'page', id: page.id });
+  for (const { item, assessment } of allItems(content))
+    check(`Item "${item.id}"`, item.sources, { kind: 'assessment', id: assessment });
   return out;
 }
 
@@ -63,7 +75,12 @@ export function auditLeerdoelen(content: CourseContent, minPerLeerdoel = MIN_ITE
   const out: AuditFinding[] = [];
   for (const { id } of content.leerdoelen) {
     if (!pages.some((p) => p.leerdoelen.includes(id))) {
-      out.push({ check: 'leerdoelen', message: `Leerdoel ${id} is taught by no page`, hint: `tag the pages that teach it with ${id}`, origin: { kind: 'course' } });
+      out.push({
+        check: 'leerdoelen',
+        message: `Leerdoel ${id} is taught by no page`,
+        hint: `tag the pages that teach it with ${id}`,
+        origin: { kind: 'course' },
+      });
     }
     const tested = content.finalTest.items.filter((i) => i.leerdoelen.includes(id)).length;
     if (tested < minPerLeerdoel) {
@@ -150,7 +167,10 @@ export interface SeedIndex {
   files: string[];
 }
 
-export function buildSeedIndex(seeds: ReadonlyArray<{ file: string; text: string }>, runWords = COPY_RUN_WORDS): SeedIndex {
+export function buildSeedIndex(
+  seeds: ReadonlyArray<{ file: string; text: string }>,
+  runWords = COPY_RUN_WORDS,
+): SeedIndex {
   const runs = new Map<string, string>();
   for (const { file, text } of seeds) {
     const words = normaliseWords(text);
@@ -166,7 +186,9 @@ export function buildSeedIndex(seeds: ReadonlyArray<{ file: string; text: string
 export function loadSeeds(dir: string): Array<{ file: string; text: string }> | null {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
   } catch {
     return null;
   }
@@ -250,7 +272,7 @@ const QUOTED = /„[^„“”"]*[”“"]|“[^„“”"]*[”"]|”[^„“�
 export function checkableRuns(html: string): string[][] {
   // Innermost blockquotes first, so nested quotes are removed completely.
   let outside = html;
-  for (let before = ''; before !== outside; ) {
+  for (let before = ''; before !== outside;) {
     before = outside;
     outside = outside.replace(BLOCKQUOTE, '\u0000');
   }

@@ -78,7 +78,11 @@ export class CompileContext {
     pages: ReadonlyMap<string, string> | null,
     mode: MarkdownMode,
   ): string {
-    const rendered = renderMarkdown(text, { file, locate, pages, root: this.root, exists: (p) => this.isFile(p) }, mode);
+    const rendered = renderMarkdown(
+      text,
+      { file, locate, pages, root: this.root, exists: (p) => this.isFile(p) },
+      mode,
+    );
     this.add(rendered.problems);
     this.addAssets(rendered.assets);
     return rendered.html;

@@ -21,7 +21,12 @@ export function checkCourseIds(ctx: CompileContext, yaml: YamlFile, course: Cour
   for (const [key, list, what] of lists) {
     const entries = list.map((e, index) => ({ id: e.id, index }));
     for (const { entry, first } of findDuplicates(entries, (e) => e.id)) {
-      ctx.error(COURSE_FILE, yaml.at([key, entry.index, 'id']), `Duplicate ${what} id "${entry.id}"`, `already used at line ${yaml.at([key, first.index, 'id']).line}; ids must be unique`);
+      ctx.error(
+        COURSE_FILE,
+        yaml.at([key, entry.index, 'id']),
+        `Duplicate ${what} id "${entry.id}"`,
+        `already used at line ${yaml.at([key, first.index, 'id']).line}; ids must be unique`,
+      );
     }
   }
 }
@@ -41,7 +46,12 @@ export function checkListedPages(ctx: CompileContext, yaml: YamlFile, course: Co
       const loc = yaml.at(['modules', i, 'pages', j]);
       const first = seenAt.get(file);
       if (first !== undefined) {
-        ctx.error(COURSE_FILE, loc, `Page ${p} is listed twice`, `it is already listed at line ${first}; a page belongs to one place in the course`);
+        ctx.error(
+          COURSE_FILE,
+          loc,
+          `Page ${p} is listed twice`,
+          `it is already listed at line ${first}; a page belongs to one place in the course`,
+        );
         return;
       }
       seenAt.set(file, loc.line);
@@ -54,7 +64,12 @@ export function checkListedPages(ctx: CompileContext, yaml: YamlFile, course: Co
   });
   for (const file of ctx.list('modules', /\.md$/i)) {
     if (!seenAt.has(file)) {
-      ctx.error(file, { line: 1, column: 1 }, `Page ${file} is not listed by any module`, 'add it to a module\'s pages in modules/course.yaml, or delete the file');
+      ctx.error(
+        file,
+        { line: 1, column: 1 },
+        `Page ${file} is not listed by any module`,
+        "add it to a module's pages in modules/course.yaml, or delete the file",
+      );
     }
   }
   return listed;
@@ -66,7 +81,8 @@ export function checkTheme(ctx: CompileContext, yaml: YamlFile, course: CourseSo
     const ratio = contrastRatio(theme[key], theme.background);
     if (ratio < MIN_TEXT_CONTRAST) {
       // Round as usual (4.4776 → 4.48) but never show a failing ratio as "4.50".
-      const shown = Number(ratio.toFixed(2)) >= MIN_TEXT_CONTRAST ? (Math.floor(ratio * 100) / 100).toFixed(2) : ratio.toFixed(2);
+      const shown =
+        Number(ratio.toFixed(2)) >= MIN_TEXT_CONTRAST ? (Math.floor(ratio * 100) / 100).toFixed(2) : ratio.toFixed(2);
       ctx.error(
         COURSE_FILE,
         yaml.at(['theme', key]),
@@ -78,13 +94,28 @@ export function checkTheme(ctx: CompileContext, yaml: YamlFile, course: CourseSo
   if (theme.logo !== undefined) {
     const file = posix.normalize(`modules/${theme.logo}`);
     if (!file.startsWith('modules/') || !ctx.isFile(file)) {
-      ctx.error(COURSE_FILE, yaml.at(['theme', 'logo']), `Logo file not found: ${file}`, 'put the logo in modules/ and give its path relative to modules/');
+      ctx.error(
+        COURSE_FILE,
+        yaml.at(['theme', 'logo']),
+        `Logo file not found: ${file}`,
+        'put the logo in modules/ and give its path relative to modules/',
+      );
     }
     if (theme.logoAlt === undefined) {
-      ctx.error(COURSE_FILE, yaml.keyAt(['theme', 'logo']), 'theme.logoAlt is missing', 'describe the logo in logoAlt (screen readers read it)');
+      ctx.error(
+        COURSE_FILE,
+        yaml.keyAt(['theme', 'logo']),
+        'theme.logoAlt is missing',
+        'describe the logo in logoAlt (screen readers read it)',
+      );
     }
   } else if (theme.logoAlt !== undefined) {
-    ctx.warn(COURSE_FILE, yaml.keyAt(['theme', 'logoAlt']), 'theme.logoAlt is set but there is no logo', 'add theme.logo or remove logoAlt');
+    ctx.warn(
+      COURSE_FILE,
+      yaml.keyAt(['theme', 'logoAlt']),
+      'theme.logoAlt is set but there is no logo',
+      'add theme.logo or remove logoAlt',
+    );
   }
 }
 
@@ -105,24 +136,56 @@ export function checkAssessmentLinks(
     const loc = yaml.at(['modules', i, 'check']);
     const target = byId.get(m.check);
     if (!target) {
-      ctx.error(COURSE_FILE, loc, `Unknown assessment "${m.check}"`, `${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'check'))} (ids from assessments/*.yaml with kind: check)`);
+      ctx.error(
+        COURSE_FILE,
+        loc,
+        `Unknown assessment "${m.check}"`,
+        `${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'check'))} (ids from assessments/*.yaml with kind: check)`,
+      );
     } else if (target.data.kind !== 'check') {
-      ctx.error(COURSE_FILE, loc, `Module check "${m.check}" is a final test`, 'a module check needs an assessment with kind: check; the final test is set with finalTest');
+      ctx.error(
+        COURSE_FILE,
+        loc,
+        `Module check "${m.check}" is a final test`,
+        'a module check needs an assessment with kind: check; the final test is set with finalTest',
+      );
     } else if (used.has(m.check)) {
-      ctx.error(COURSE_FILE, loc, `Knowledge check "${m.check}" is used by two modules`, `it is already the check of the module at line ${used.get(m.check)}; give each module its own check`);
+      ctx.error(
+        COURSE_FILE,
+        loc,
+        `Knowledge check "${m.check}" is used by two modules`,
+        `it is already the check of the module at line ${used.get(m.check)}; give each module its own check`,
+      );
     }
     used.set(m.check, loc.line);
   });
   const final = byId.get(course.finalTest);
   if (!final) {
-    ctx.error(COURSE_FILE, yaml.at(['finalTest']), `Unknown assessment "${course.finalTest}"`, `${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'final'))} (ids from assessments/*.yaml with kind: final)`);
+    ctx.error(
+      COURSE_FILE,
+      yaml.at(['finalTest']),
+      `Unknown assessment "${course.finalTest}"`,
+      `${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'final'))} (ids from assessments/*.yaml with kind: final)`,
+    );
   } else if (final.data.kind !== 'final') {
-    ctx.error(COURSE_FILE, yaml.at(['finalTest']), `finalTest "${course.finalTest}" is a knowledge check`, 'finalTest needs an assessment with kind: final');
+    ctx.error(
+      COURSE_FILE,
+      yaml.at(['finalTest']),
+      `finalTest "${course.finalTest}" is a knowledge check`,
+      'finalTest needs an assessment with kind: final',
+    );
   }
   used.set(course.finalTest, 0);
   for (const a of assessments) {
     if (!used.has(a.data.id)) {
-      ctx.warn(a.file, a.yaml.at(['id']), `Assessment "${a.data.id}" is not used`, a.data.kind === 'final' ? 'set finalTest in modules/course.yaml to it, or delete the file' : 'set it as check of a module in modules/course.yaml, or delete the file');
+      ctx.warn(
+        a.file,
+        a.yaml.at(['id']),
+        `Assessment "${a.data.id}" is not used`,
+        a.data.kind === 'final'
+          ? 'set finalTest in modules/course.yaml to it, or delete the file'
+          : 'set it as check of a module in modules/course.yaml, or delete the file',
+      );
     }
   }
 }
@@ -140,10 +203,20 @@ export function checkLeerdoelCoverage(
   course.leerdoelen.forEach((l, i) => {
     const loc = yaml.at(['leerdoelen', i, 'id']);
     if (!taught.has(l.id)) {
-      ctx.error(COURSE_FILE, loc, `Leerdoel ${l.id} is taught by no page`, `add ${l.id} to the leerdoelen of the pages that teach it`);
+      ctx.error(
+        COURSE_FILE,
+        loc,
+        `Leerdoel ${l.id} is taught by no page`,
+        `add ${l.id} to the leerdoelen of the pages that teach it`,
+      );
     }
     if (finalTest?.data.kind === 'final' && !tested.has(l.id)) {
-      ctx.error(COURSE_FILE, loc, `Leerdoel ${l.id} is tested by no final-test item`, `add an item with leerdoelen: [${l.id}] to ${finalTest.file}`);
+      ctx.error(
+        COURSE_FILE,
+        loc,
+        `Leerdoel ${l.id} is tested by no final-test item`,
+        `add an item with leerdoelen: [${l.id}] to ${finalTest.file}`,
+      );
     }
   });
 }

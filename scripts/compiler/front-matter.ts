@@ -14,7 +14,10 @@ export interface SplitPage {
 const FENCE = /^---[ \t]*$/;
 
 export function splitFrontMatter(file: string, source: string): SplitPage {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const problem = (line: number, message: string, hint: string): Problem => ({
     file,
     line,
@@ -43,9 +46,7 @@ export function splitFrontMatter(file: string, source: string): SplitPage {
       frontMatter: null,
       body: '',
       bodyStartLine: lines.length + 1,
-      problems: [
-        problem(1, 'Unclosed front matter', 'end the front matter with a line containing only "---"'),
-      ],
+      problems: [problem(1, 'Unclosed front matter', 'end the front matter with a line containing only "---"')],
     };
   }
   // Line 1 is the opening fence, so YAML line n is file line n + 1.

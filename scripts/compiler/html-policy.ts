@@ -5,10 +5,36 @@
 
 /** Tags authors may produce (via Markdown or raw HTML). h1 is left out: it is the page title. */
 export const ALLOWED_TAGS = [
-  'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'blockquote', 'em', 'strong', 'del', 'code', 'pre', 'a', 'img', 'abbr',
-  'details', 'summary', 'br', 'hr',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'blockquote',
+  'em',
+  'strong',
+  'del',
+  'code',
+  'pre',
+  'a',
+  'img',
+  'abbr',
+  'details',
+  'summary',
+  'br',
+  'hr',
 ] as const;
 
 /** Attributes authors may write (marked itself emits align, start and language classes). */
@@ -92,7 +118,13 @@ export function tagViolations(name: string, attribs: Readonly<Record<string, str
         message: `Attribute "${attr}" on <${tag}> is not allowed`,
         hint: allowed.length ? `allowed on <${tag}>: ${allowed.join(', ')}` : `no attributes are allowed on <${tag}>`,
       });
-    } else if (attr === 'class' && !value.split(/\s+/).filter(Boolean).every((c) => CODE_CLASS.test(c))) {
+    } else if (
+      attr === 'class' &&
+      !value
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((c) => CODE_CLASS.test(c))
+    ) {
       violations.push({
         message: `Class "${value}" on <${tag}> is not allowed`,
         hint: 'only language-… classes on code are kept; remove the attribute',

@@ -62,7 +62,11 @@ export function renderMarkdown(text: string, ctx: MarkdownContext, mode: Markdow
   // Anything the token checks did not catch (e.g. task-list inputs, entity tricks) still must not
   // disappear silently: one problem at the start of the text.
   if (leftovers.length > 0 && reportedBefore === 0) {
-    report(1, `Content the sanitiser would remove: ${[...new Set(leftovers)].join('; ')}`, 'write plain Markdown; see docs/authoring.md for what is allowed');
+    report(
+      1,
+      `Content the sanitiser would remove: ${[...new Set(leftovers)].join('; ')}`,
+      'write plain Markdown; see docs/authoring.md for what is allowed',
+    );
   }
   return { html: html.trim(), problems, assets };
 }
@@ -91,7 +95,11 @@ function checkTokens(
       switch (token.type) {
         case 'heading':
           if ((token as Tokens.Heading).depth === 1 && mode === 'block') {
-            report(lineOf(token.raw), 'Heading level 1 (#) is reserved for the page title', 'start headings at level 2: ## Kop');
+            report(
+              lineOf(token.raw),
+              'Heading level 1 (#) is reserved for the page title',
+              'start headings at level 2: ## Kop',
+            );
           }
           break;
         case 'link':
@@ -170,7 +178,11 @@ function checkLinkTarget(
   if (isExternalUrl(href) || href.startsWith('#')) return;
   const target = resolveRelative(ctx.file, href);
   if (target === null || !/\.md$/i.test(target)) {
-    report(line, `Link "${href}" does not point to a page or a web address`, 'link to a page file (.md) relative to this file, or to an https:// address');
+    report(
+      line,
+      `Link "${href}" does not point to a page or a web address`,
+      'link to a page file (.md) relative to this file, or to an https:// address',
+    );
     return;
   }
   if (ctx.pages !== null && !ctx.pages.has(target)) {
@@ -203,7 +215,11 @@ function checkImageFile(
 ): void {
   const target = resolveRelative(ctx.file, src);
   if (target === null || !target.startsWith('modules/')) {
-    report(line, `Image "${src}" is not under modules/`, 'put images in modules/ and refer to them with a path relative to this file');
+    report(
+      line,
+      `Image "${src}" is not under modules/`,
+      'put images in modules/ and refer to them with a path relative to this file',
+    );
     return;
   }
   if (!ctx.exists(target)) {

@@ -57,17 +57,32 @@ export function checkPages(ctx: CompileContext, pages: readonly PageSource[], kn
 export function checkPromptIds(ctx: CompileContext, pages: readonly PageSource[], itemIds: ReadonlySet<string>): void {
   const pageIds = new Map(pages.flatMap((p) => (p.frontMatter ? [[p.frontMatter.id, p.file] as const] : [])));
   const prompts = pages.flatMap((p) =>
-    p.frontMatter && p.yaml ? (p.frontMatter.prompts ?? []).map((prompt, index) => ({ page: p, yaml: p.yaml!, id: prompt.id, index })) : [],
+    p.frontMatter && p.yaml
+      ? (p.frontMatter.prompts ?? []).map((prompt, index) => ({ page: p, yaml: p.yaml!, id: prompt.id, index }))
+      : [],
   );
   for (const { entry, first } of findDuplicates(prompts, (e) => e.id)) {
-    const where = first.page === entry.page ? `at line ${first.yaml.at(['prompts', first.index, 'id']).line}` : `in ${first.page.file}`;
-    ctx.error(entry.page.file, entry.yaml.at(['prompts', entry.index, 'id']), `Duplicate prompt id "${entry.id}"`, `already used ${where}; prompt ids must be unique over the whole course`);
+    const where =
+      first.page === entry.page
+        ? `at line ${first.yaml.at(['prompts', first.index, 'id']).line}`
+        : `in ${first.page.file}`;
+    ctx.error(
+      entry.page.file,
+      entry.yaml.at(['prompts', entry.index, 'id']),
+      `Duplicate prompt id "${entry.id}"`,
+      `already used ${where}; prompt ids must be unique over the whole course`,
+    );
   }
   for (const e of prompts) {
     const page = pageIds.get(e.id);
     const clash = page !== undefined ? `the page ${page}` : itemIds.has(e.id) ? 'an assessment item' : undefined;
     if (clash === undefined) continue;
-    ctx.error(e.page.file, e.yaml.at(['prompts', e.index, 'id']), `Prompt id "${e.id}" is also the id of ${clash}`, 'give the prompt its own id, e.g. <page id>-vraag-1');
+    ctx.error(
+      e.page.file,
+      e.yaml.at(['prompts', e.index, 'id']),
+      `Prompt id "${e.id}" is also the id of ${clash}`,
+      'give the prompt its own id, e.g. <page id>-vraag-1',
+    );
   }
 }
 
@@ -84,7 +99,12 @@ export function renderPage(
     'block',
   );
   if (page.body.trim() === '') {
-    ctx.error(page.file, { line: page.bodyStartLine - 1, column: 1 }, 'Empty page', 'write the page text in Markdown after the front matter');
+    ctx.error(
+      page.file,
+      { line: page.bodyStartLine - 1, column: 1 },
+      'Empty page',
+      'write the page text in Markdown after the front matter',
+    );
   }
   const fm = page.frontMatter;
   if (!fm) return null;
@@ -107,7 +127,13 @@ function renderPrompt(
   prompt: { id: string; text: string },
   pageIds: ReadonlyMap<string, string> | null,
 ): ReflectionPrompt {
-  const html = ctx.markdown(prompt.text, page.file, page.yaml!.textLocator(['prompts', index, 'text']), pageIds, 'inline');
+  const html = ctx.markdown(
+    prompt.text,
+    page.file,
+    page.yaml!.textLocator(['prompts', index, 'text']),
+    pageIds,
+    'inline',
+  );
   // Full text (no length limit): exports and print show the whole question.
   return { id: prompt.id, html, text: plainText(html, Number.POSITIVE_INFINITY) };
 }

@@ -25,9 +25,7 @@ export function formatProblem(p: Problem): string {
 
 /** Files first, then position, so the output reads top to bottom per file. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

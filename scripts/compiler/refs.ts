@@ -28,7 +28,12 @@ export function checkRefs(
   });
   values.forEach((value, i) => {
     if (values.indexOf(value) !== i) {
-      ctx.error(yaml.file, yaml.at([...path, i]), `${what === 'leerdoel' ? 'Leerdoel' : 'Source'} "${value}" is listed twice`, 'remove the duplicate');
+      ctx.error(
+        yaml.file,
+        yaml.at([...path, i]),
+        `${what === 'leerdoel' ? 'Leerdoel' : 'Source'} "${value}" is listed twice`,
+        'remove the duplicate',
+      );
     }
   });
 }

@@ -23,8 +23,7 @@ function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
   });
 }
 
-const text = (description: string) =>
-  z.string().regex(/\S/, 'Empty text').meta({ description });
+const text = (description: string) => z.string().regex(/\S/, 'Empty text').meta({ description });
 
 const id = (description: string) =>
   z
@@ -120,11 +119,7 @@ export const courseSchema = strictObject({
     .min(0)
     .max(100)
     .meta({ description: 'Percentage 0–100 needed to pass the final test.' }),
-  attempts: z
-    .number()
-    .int()
-    .min(0)
-    .meta({ description: 'Attempts at the final test; 0 means unlimited.' }),
+  attempts: z.number().int().min(0).meta({ description: 'Attempts at the final test; 0 means unlimited.' }),
   completion: strictObject({
     unlockFinalTest: z
       .enum(['after-all-pages', 'always'])
@@ -152,12 +147,7 @@ export const pageFrontMatterSchema = strictObject({
   id: id('Page id, unique over the whole course.'),
   title: text('Page title (rendered as the h1).'),
   leerdoelen: leerdoelRefs,
-  minutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(60)
-    .meta({ description: 'Estimated reading time in minutes, 1–60.' }),
+  minutes: z.number().int().min(1).max(60).meta({ description: 'Estimated reading time in minutes, 1–60.' }),
   sources: sourceRefs,
   prompts: z
     .array(
@@ -304,7 +294,14 @@ export const branchingSchema = strictObject({
     .meta({ description: 'Conversation steps and endings; every node reachable from start, no cycles.' }),
 }).meta({ title: 'Branching item' });
 
-export const ITEM_TYPES = ['single-choice', 'multiple-response', 'true-false', 'classify', 'ordering', 'branching'] as const;
+export const ITEM_TYPES = [
+  'single-choice',
+  'multiple-response',
+  'true-false',
+  'classify',
+  'ordering',
+  'branching',
+] as const;
 
 export const itemSchema = z
   .discriminatedUnion('type', [
@@ -319,9 +316,7 @@ export const itemSchema = z
 
 export const assessmentSchema = strictObject({
   id: id('Assessment id; referenced by a module (check) or by finalTest.'),
-  kind: z
-    .enum(['check', 'final'])
-    .meta({ description: 'check: formative, end of a module; final: the final test.' }),
+  kind: z.enum(['check', 'final']).meta({ description: 'check: formative, end of a module; final: the final test.' }),
   title: text('Title shown above the questions.'),
   intro: text('Optional: short introduction, Markdown.').optional(),
   drawPerLeerdoel: z

@@ -94,12 +94,7 @@ const HINTS: Record<string, string> = {
   MULTIPLE_DOCS: 'a file holds one document; remove the extra "---"',
 };
 
-function syntaxProblems(
-  file: string,
-  source: string,
-  errors: readonly YAMLError[],
-  lineOffset: number,
-): Problem[] {
+function syntaxProblems(file: string, source: string, errors: readonly YAMLError[], lineOffset: number): Problem[] {
   // After the first syntax error the parser is guessing, and what follows is mostly noise caused
   // by the same mistake; report the first one (in file order) and let the author fix that.
   const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];

@@ -61,13 +61,7 @@ function issueProblems(yaml: YamlFile, issue: Issue): Problem[] {
       if ('discriminator' in issue && issue.discriminator) {
         // An optional discriminator (a branching node's `end`) lists undefined among its options.
         const options = ((issue as { options?: unknown[] }).options ?? []).filter((o) => o !== undefined);
-        return [
-          error(
-            yaml.at(path),
-            `Unknown ${where || 'type'}`,
-            `use one of ${options.map(String).join(', ')}`,
-          ),
-        ];
+        return [error(yaml.at(path), `Unknown ${where || 'type'}`, `use one of ${options.map(String).join(', ')}`)];
       }
       return [error(yaml.at(path), `Invalid value for ${where}`, 'check the value against docs/authoring.md')];
     }

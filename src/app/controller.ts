@@ -89,11 +89,13 @@ export class CourseController {
     this.#actor.start();
     // Record the starting point (and objectives) once, so even a learner who leaves at once resumes.
     this.#persist(this.#actor.getSnapshot().context);
-    this.root.addEventListener('course-navigate', (e) => this.#send({ type: 'GOTO', index: detail<{ index: number }>(e).index }));
+    this.root.addEventListener('course-navigate', (e) =>
+      this.#send({ type: 'GOTO', index: detail<{ index: number }>(e).index }),
+    );
     this.root.addEventListener('course-navigate-page', (e) => {
-      const index = this.#actor.getSnapshot().context.model.steps.findIndex(
-        (step) => step.id === detail<{ pageId: string }>(e).pageId,
-      );
+      const index = this.#actor
+        .getSnapshot()
+        .context.model.steps.findIndex((step) => step.id === detail<{ pageId: string }>(e).pageId);
       this.#send({ type: 'GOTO', index });
     });
     this.root.addEventListener('course-next', () => this.#send({ type: 'NEXT' }));
@@ -170,7 +172,8 @@ export class CourseController {
     const committed = this.lms.commit();
     if (!(saved && resultSet && committed) && this.lms.standard !== 'standalone') {
       // The offline notice says more; keep it until the LMS has everything again.
-      if (this.#notice?.text !== nl.notices.offlineCopy) this.#showNotice({ kind: 'warning', text: nl.notices.saveFailed });
+      if (this.#notice?.text !== nl.notices.offlineCopy)
+        this.#showNotice({ kind: 'warning', text: nl.notices.saveFailed });
     } else if (this.#notice?.text === nl.notices.saveFailed) {
       this.#showNotice(null);
     }
@@ -189,7 +192,7 @@ export class CourseController {
       completed: isCompleted(context),
       progress: progressOf(context),
       objectives: this.content.leerdoelen.map((leerdoel) => {
-        const scaled = tested ? scores[leerdoel.id] ?? undefined : undefined;
+        const scaled = tested ? (scores[leerdoel.id] ?? undefined) : undefined;
         return {
           id: leerdoel.id,
           description: leerdoel.text,

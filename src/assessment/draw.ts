@@ -32,7 +32,11 @@ export function drawItems(
   seed: number,
 ): string[] {
   const random = seededRandom(seed);
-  if (!perLeerdoel) return shuffle(items.map((item) => item.id), random);
+  if (!perLeerdoel)
+    return shuffle(
+      items.map((item) => item.id),
+      random,
+    );
   const chosen = new Set<string>();
   for (const [leerdoel, count] of Object.entries(perLeerdoel)) {
     const pool = shuffle(

@@ -23,11 +23,20 @@ export function displayOrder(item: Item, seed: number): string[] | null {
   switch (item.type) {
     case 'single-choice':
     case 'multiple-response':
-      return shuffle(item.options.map((o) => o.id), random);
+      return shuffle(
+        item.options.map((o) => o.id),
+        random,
+      );
     case 'classify':
-      return shuffle(item.statements.map((s) => s.id), random);
+      return shuffle(
+        item.statements.map((s) => s.id),
+        random,
+      );
     case 'ordering':
-      return derange(item.steps.map((s) => s.id), random);
+      return derange(
+        item.steps.map((s) => s.id),
+        random,
+      );
     default:
       return null;
   }

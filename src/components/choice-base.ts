@@ -2,7 +2,14 @@ import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyDecla
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { scoreItem } from '../assessment/score';
-import type { Item, MultipleResponseItem, Option, SingleChoiceItem, Source, TrueFalseItem } from '../shared/course-types';
+import type {
+  Item,
+  MultipleResponseItem,
+  Option,
+  SingleChoiceItem,
+  Source,
+  TrueFalseItem,
+} from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import type { OptionFeedback } from './course-feedback';
 import './course-feedback';
@@ -211,9 +218,9 @@ export class QuestionBase<T extends Item = Item> extends LitElement {
     const item = this.item;
     if (!item) return nothing;
     return html`
-      ${item.scenarioHtml
-        ? html`<div class="scenario" part="scenario">${unsafeHTML(item.scenarioHtml)}</div>`
-        : nothing}
+      ${
+        item.scenarioHtml ? html`<div class="scenario" part="scenario">${unsafeHTML(item.scenarioHtml)}</div>` : nothing
+      }
       ${this.renderBody(item)}
       <slot name="actions"></slot>
       <div role="status" part="live">${this.showFeedback ? this.renderFeedback(item) : nothing}</div>
@@ -231,8 +238,7 @@ export class QuestionBase<T extends Item = Item> extends LitElement {
   /** The legend of the question fieldset: the question and an optional hint. */
   protected legend(item: T, hint?: string) {
     return html`<legend part="legend">
-      ${unsafeHTML(item.questionHtml)}
-      ${hint ? html`<span class="hint">${hint}</span>` : nothing}
+      ${unsafeHTML(item.questionHtml)} ${hint ? html`<span class="hint">${hint}</span>` : nothing}
     </legend>`;
   }
 
@@ -271,15 +277,16 @@ export class ChoiceQuestion extends QuestionBase<ChoiceItem> {
     return html`<fieldset part="fieldset" ?disabled=${this.disabled} @change=${this.#onChange}>
       ${this.legend(item, multiple ? nl.questions.chooseAll : '')}
       ${inOrder(optionsOf(item), this.order).map(
-        (o) => html`<label class="option" part="option">
-          <input
-            type=${multiple ? 'checkbox' : 'radio'}
-            name="choice"
-            .value=${o.id}
-            .checked=${live(chosen.has(o.id))}
-          />
-          <span class="label">${unsafeHTML(o.html)}</span>
-        </label>`,
+        (o) =>
+          html`<label class="option" part="option">
+            <input
+              type=${multiple ? 'checkbox' : 'radio'}
+              name="choice"
+              .value=${o.id}
+              .checked=${live(chosen.has(o.id))}
+            />
+            <span class="label">${unsafeHTML(o.html)}</span>
+          </label>`,
       )}
     </fieldset>`;
   }
@@ -303,7 +310,11 @@ export class ChoiceQuestion extends QuestionBase<ChoiceItem> {
       [...this.renderRoot.querySelectorAll('input')].filter((input) => input.checked).map((input) => input.value),
     );
     // In authored order, whatever the display order (the response format of multiple-response).
-    this.respond(optionsOf(item).filter((o) => checked.has(o.id)).map((o) => o.id));
+    this.respond(
+      optionsOf(item)
+        .filter((o) => checked.has(o.id))
+        .map((o) => o.id),
+    );
   }
 }
 

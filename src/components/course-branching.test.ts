@@ -17,13 +17,15 @@ import './course-branching';
 import type { CourseBranching } from './course-branching';
 
 const render = (response: string[] | null = null, showFeedback = false, disabled = false) =>
-  fixture<CourseBranching>(html`<course-branching
-    .item=${branching}
-    .response=${response}
-    .showFeedback=${showFeedback}
-    .disabled=${disabled}
-    .sources=${sources}
-  ></course-branching>`);
+  fixture<CourseBranching>(
+    html`<course-branching
+      .item=${branching}
+      .response=${response}
+      .showFeedback=${showFeedback}
+      .disabled=${disabled}
+      .sources=${sources}
+    ></course-branching>`,
+  );
 
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const turns = (el: Element) => qa(el, '[part=conversation] > li').map(text);

@@ -65,39 +65,53 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
       <div role="log" aria-label=${q.conversation}>
         <ol class="conversation" part="conversation">
           ${nodes.map(
-            (node, i) => html`<li>
-              <div class="node" part="node" tabindex="-1">
-                ${node.kind === 'step' && node.speaker ? html`<strong>${node.speaker}:</strong>` : nothing}
-                ${unsafeHTML(node.html)}
-              </div>
-              ${choices[i]
-                ? html`<p class="reply" part="reply"><strong>${q.you}:</strong> ${unsafeHTML(choices[i].html)}</p>`
-                : nothing}
-            </li>`,
+            (node, i) =>
+              html`<li>
+                <div class="node" part="node" tabindex="-1">
+                  ${node.kind === 'step' && node.speaker ? html`<strong>${node.speaker}:</strong>` : nothing}
+                  ${unsafeHTML(node.html)}
+                </div>
+                ${
+                  choices[i]
+                    ? html`<p class="reply" part="reply"><strong>${q.you}:</strong> ${unsafeHTML(choices[i].html)}</p>`
+                    : nothing
+                }
+              </li>`,
           )}
         </ol>
       </div>
-      ${last?.kind === 'step'
-        ? html`<fieldset class="choices" part="fieldset" ?disabled=${this.disabled}>
-            <legend>${q.chooseReply}</legend>
-            ${last.choices.map(
-              (c) => html`<button class="button secondary" part="choice" type="button"
-                @click=${() => this.#go([...choices.map((x) => x.id), c.id])}>${unsafeHTML(c.html)}</button>`,
-            )}
-          </fieldset>`
-        : last
-          ? html`<div class="reflection" part="reflection">
-              <strong>${q.reflect}</strong>
-              ${unsafeHTML(last.reflectionHtml)}
-            </div>`
-          : nothing}
-      ${choices.length && !this.disabled
-        ? html`<p>
-            <button class="button secondary" part="restart" type="button" @click=${() => this.#go([])}>
-              ${q.restart}
-            </button>
-          </p>`
-        : nothing}`;
+      ${
+        last?.kind === 'step'
+          ? html`<fieldset class="choices" part="fieldset" ?disabled=${this.disabled}>
+              <legend>${q.chooseReply}</legend>
+              ${last.choices.map(
+                (c) =>
+                  html`<button
+                    class="button secondary"
+                    part="choice"
+                    type="button"
+                    @click=${() => this.#go([...choices.map((x) => x.id), c.id])}
+                  >
+                    ${unsafeHTML(c.html)}
+                  </button>`,
+              )}
+            </fieldset>`
+          : last
+            ? html`<div class="reflection" part="reflection">
+                <strong>${q.reflect}</strong>
+                ${unsafeHTML(last.reflectionHtml)}
+              </div>`
+            : nothing
+      }
+      ${
+        choices.length && !this.disabled
+          ? html`<p>
+              <button class="button secondary" part="restart" type="button" @click=${() => this.#go([])}>
+                ${q.restart}
+              </button>
+            </p>`
+          : nothing
+      }`;
   }
 
   protected override renderFeedback(item: BranchingItem) {

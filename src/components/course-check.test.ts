@@ -31,13 +31,15 @@ const check: KnowledgeCheck = {
 };
 
 const render = async (answers: Record<string, string[]> = {}, hasPrevious = true, hasNext = true) => {
-  const el = await fixture<CourseCheck>(html`<course-check
-    .check=${check}
-    .answers=${answers}
-    .sources=${sources}
-    .hasPrevious=${hasPrevious}
-    .hasNext=${hasNext}
-  ></course-check>`);
+  const el = await fixture<CourseCheck>(
+    html`<course-check
+      .check=${check}
+      .answers=${answers}
+      .sources=${sources}
+      .hasPrevious=${hasPrevious}
+      .hasNext=${hasNext}
+    ></course-check>`,
+  );
   await settle();
   return el;
 };
@@ -172,10 +174,12 @@ describe('course-check', () => {
   });
 
   it('new types: "Controleer" once classify is complete, ordering moved, branching ended', async () => {
-    const el = await fixture<CourseCheck>(html`<course-check
-      .check=${{ ...check, items: [classify, ordering, branching] }}
-      .orders=${{ cl1: ['s3', 's2', 's1'], or1: ['wie', 'doel', 'evalueer', 'hoe'] }}
-    ></course-check>`);
+    const el = await fixture<CourseCheck>(
+      html`<course-check
+        .check=${{ ...check, items: [classify, ordering, branching] }}
+        .orders=${{ cl1: ['s3', 's2', 's1'], or1: ['wie', 'doel', 'evalueer', 'hoe'] }}
+      ></course-check>`,
+    );
     await settle();
     const answers = record<ResponseDetail>(el, 'course-check-answer');
     const root = (i: number) => choice(el, i).shadowRoot!;

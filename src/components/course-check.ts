@@ -104,16 +104,25 @@ export class CourseCheck extends LitElement {
         </section>`;
       })}
       <div class="nav" part="nav">
-        ${this.hasPrevious
-          ? html`<button class="button secondary" part="previous" type="button" @click=${() => emit(this, 'course-previous')}>
-              ${nl.shell.previous}
-            </button>`
-          : nothing}
-        ${this.hasNext
-          ? html`<button class="button" part="next" type="button" @click=${() => emit(this, 'course-next')}>
-              ${nl.shell.next}
-            </button>`
-          : nothing}
+        ${
+          this.hasPrevious
+            ? html`<button
+                class="button secondary"
+                part="previous"
+                type="button"
+                @click=${() => emit(this, 'course-previous')}
+              >
+                ${nl.shell.previous}
+              </button>`
+            : nothing
+        }
+        ${
+          this.hasNext
+            ? html`<button class="button" part="next" type="button" @click=${() => emit(this, 'course-next')}>
+                ${nl.shell.next}
+              </button>`
+            : nothing
+        }
       </div>
     `;
   }

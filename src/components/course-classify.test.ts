@@ -17,15 +17,22 @@ import type { ResponseDetail } from './choice-base';
 import './course-classify';
 import type { CourseClassify } from './course-classify';
 
-const render = (response: string[] | null = null, showFeedback = false, order: string[] | null = null, disabled = false) =>
-  fixture<CourseClassify>(html`<course-classify
-    .item=${classify}
-    .response=${response}
-    .showFeedback=${showFeedback}
-    .order=${order}
-    .disabled=${disabled}
-    .sources=${sources}
-  ></course-classify>`);
+const render = (
+  response: string[] | null = null,
+  showFeedback = false,
+  order: string[] | null = null,
+  disabled = false,
+) =>
+  fixture<CourseClassify>(
+    html`<course-classify
+      .item=${classify}
+      .response=${response}
+      .showFeedback=${showFeedback}
+      .order=${order}
+      .disabled=${disabled}
+      .sources=${sources}
+    ></course-classify>`,
+  );
 
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const cards = (el: Element) => qa<HTMLFieldSetElement>(el, 'fieldset.card');
@@ -100,11 +107,7 @@ describe('course-classify', () => {
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'ArrowLeft' }); // wraps to the last category
-    expect(events.map((e) => e.detail.response)).to.deep.equal([
-      ['s1=ervaring'],
-      ['s1=ervaring', 's2=kennis'],
-      all,
-    ]);
+    expect(events.map((e) => e.detail.response)).to.deep.equal([['s1=ervaring'], ['s1=ervaring', 's2=kennis'], all]);
     expect(deepActiveElement()).to.equal(radiosOf(cards(el)[2]!)[2]);
   });
 

@@ -54,26 +54,29 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
       ${this.legend(item, nl.questions.classifyHint)}
       <div class="zones" aria-hidden="true">
         ${item.categories.map(
-          (c) => html`<div class="zone" part="zone" data-id=${c.id}>
-            <strong>${unsafeHTML(c.html)}</strong>
-            <ul>
-              ${statements.filter((s) => placed.get(s.id) === c.id).map((s) => html`<li>${unsafeHTML(s.html)}</li>`)}
-            </ul>
-          </div>`,
+          (c) =>
+            html`<div class="zone" part="zone" data-id=${c.id}>
+              <strong>${unsafeHTML(c.html)}</strong>
+              <ul>
+                ${statements.filter((s) => placed.get(s.id) === c.id).map((s) => html`<li>${unsafeHTML(s.html)}</li>`)}
+              </ul>
+            </div>`,
         )}
       </div>
       ${statements.map(
-        (s) => html`<fieldset class="card" part="statement" data-id=${s.id} @pointerdown=${this.#onPointerDown}>
-          <legend>${unsafeHTML(s.html)}</legend>
-          <div class="choices">
-            ${item.categories.map(
-              (c) => html`<label class="option" part="option">
-                <input type="radio" name=${s.id} .value=${c.id} .checked=${live(placed.get(s.id) === c.id)} />
-                <span class="label">${unsafeHTML(c.html)}</span>
-              </label>`,
-            )}
-          </div>
-        </fieldset>`,
+        (s) =>
+          html`<fieldset class="card" part="statement" data-id=${s.id} @pointerdown=${this.#onPointerDown}>
+            <legend>${unsafeHTML(s.html)}</legend>
+            <div class="choices">
+              ${item.categories.map(
+                (c) =>
+                  html`<label class="option" part="option">
+                    <input type="radio" name=${s.id} .value=${c.id} .checked=${live(placed.get(s.id) === c.id)} />
+                    <span class="label">${unsafeHTML(c.html)}</span>
+                  </label>`,
+              )}
+            </div>
+          </fieldset>`,
       )}
     </fieldset>`;
   }

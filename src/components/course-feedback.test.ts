@@ -60,7 +60,10 @@ describe('course-feedback', () => {
       ></course-feedback>`,
     );
     const items = qa(el, '.options > li');
-    expect(items.map(text)).to.deep.equal(['Goed ingedeeld: Stelling Waarom.', 'Jouw reactie: Een reactie Wat het deed.']);
+    expect(items.map(text)).to.deep.equal([
+      'Goed ingedeeld: Stelling Waarom.',
+      'Jouw reactie: Een reactie Wat het deed.',
+    ]);
     expect(items.map((li) => [li.className, !!li.querySelector('svg')])).to.deep.equal([
       ['ok', true],
       ['neutral', false],

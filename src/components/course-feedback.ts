@@ -147,30 +147,34 @@ export class CourseFeedback extends LitElement {
     return html`<section class="feedback ${kind}" part="region" role="group" aria-labelledby="heading">
       <h3 id="heading" tabindex="-1" part="heading">${icon(kind)}${title}</h3>
       ${this.html ? html`<div part="body">${unsafeHTML(this.html)}</div>` : nothing}
-      ${this.optionFeedback.length
-        ? html`<ul class="options" part="options">
-            ${this.optionFeedback.map((o) => {
-              const chosen = o.chosen ?? true;
-              const what =
-                o.what ?? (!chosen ? q.correctAnswer : o.correct ? q.yourAnswerCorrect : q.yourAnswerIncorrect);
-              return html`<li class=${o.correct ? 'ok' : o.correct === null ? 'neutral' : 'bad'}>
-                <p class="option-head">
-                  ${o.correct === null ? nothing : icon(o.correct ? 'correct' : 'incorrect')}<span>${what}:</span>
-                  <strong>${unsafeHTML(o.label)}</strong>
-                </p>
-                ${o.html ? html`<div class="option-body">${unsafeHTML(o.html)}</div>` : nothing}
-              </li>`;
-            })}
-          </ul>`
-        : nothing}
-      ${this.sources.length
-        ? html`<div class="sources" part="sources">
-            <strong>${this.sources.length === 1 ? q.source : q.sources}:</strong>
-            <ul>
-              ${this.sources.map((s) => html`<li><cite>${s.title}</cite>, ${s.publisher}, ${s.year}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
+      ${
+        this.optionFeedback.length
+          ? html`<ul class="options" part="options">
+              ${this.optionFeedback.map((o) => {
+                const chosen = o.chosen ?? true;
+                const what =
+                  o.what ?? (!chosen ? q.correctAnswer : o.correct ? q.yourAnswerCorrect : q.yourAnswerIncorrect);
+                return html`<li class=${o.correct ? 'ok' : o.correct === null ? 'neutral' : 'bad'}>
+                  <p class="option-head">
+                    ${o.correct === null ? nothing : icon(o.correct ? 'correct' : 'incorrect')}<span>${what}:</span>
+                    <strong>${unsafeHTML(o.label)}</strong>
+                  </p>
+                  ${o.html ? html`<div class="option-body">${unsafeHTML(o.html)}</div>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${
+        this.sources.length
+          ? html`<div class="sources" part="sources">
+              <strong>${this.sources.length === 1 ? q.source : q.sources}:</strong>
+              <ul>
+                ${this.sources.map((s) => html`<li><cite>${s.title}</cite>, ${s.publisher}, ${s.year}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 }

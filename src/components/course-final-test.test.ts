@@ -37,16 +37,18 @@ interface Options {
   drawn?: Item[];
 }
 const render = async ({ status, answers = {}, attempt = 1, attemptsLeft = 2, drawn = items }: Options) => {
-  const el = await fixture<CourseFinalTest>(html`<course-final-test
-    .test=${test}
-    .items=${drawn}
-    .answers=${answers}
-    .status=${status}
-    .lockedReason=${"Bekijk eerst alle pagina's."}
-    .attempt=${attempt}
-    .attemptsLeft=${attemptsLeft}
-    .passingScore=${70}
-  ></course-final-test>`);
+  const el = await fixture<CourseFinalTest>(
+    html`<course-final-test
+      .test=${test}
+      .items=${drawn}
+      .answers=${answers}
+      .status=${status}
+      .lockedReason=${"Bekijk eerst alle pagina's."}
+      .attempt=${attempt}
+      .attemptsLeft=${attemptsLeft}
+      .passingScore=${70}
+    ></course-final-test>`,
+  );
   await settle();
   return el;
 };
@@ -113,12 +115,20 @@ describe('course-final-test', () => {
     const el = await render({ status: 'in-progress', answers: { sc1: ['a'] } });
     expect(text(q(el, '[part=attempt]'))).to.equal('Poging 1 van 3');
     expect(qa(el, 'section h2').map(text)).to.deep.equal(['Vraag 1 van 3', 'Vraag 2 van 3', 'Vraag 3 van 3']);
-    expect(qa(el, 'course-question').map((n) => (n as unknown as { item: Item }).item.id)).to.deep.equal(['tf1', 'sc1', 'mr1']);
+    expect(qa(el, 'course-question').map((n) => (n as unknown as { item: Item }).item.id)).to.deep.equal([
+      'tf1',
+      'sc1',
+      'mr1',
+    ]);
     expect(labels(el, 1).map((l) => l.querySelector('input')!.checked)).to.deep.equal([true, false, false]);
     expect(text(q(el, '[part=answered]'))).to.equal('1 van 3 vragen beantwoord');
     for (const i of [0, 1, 2]) {
       expect(choice(el, i).shadowRoot!.querySelector('course-feedback')).to.equal(null);
-      expect(choice(el, i).shadowRoot!.querySelector<HTMLSlotElement>('slot[name=actions]')!.assignedElements({ flatten: true })).to.have.length(0);
+      expect(
+        choice(el, i)
+          .shadowRoot!.querySelector<HTMLSlotElement>('slot[name=actions]')!
+          .assignedElements({ flatten: true }),
+      ).to.have.length(0);
     }
     await expect(el).to.be.accessible();
   });
@@ -238,14 +248,16 @@ describe('course-final-test', () => {
   });
 
   it('passes each item its display order and counts only finished items as answered', async () => {
-    const el = await fixture<CourseFinalTest>(html`<course-final-test
-      .test=${test}
-      .items=${[singleChoice, classify, branching]}
-      .orders=${{ sc1: ['c', 'b', 'a'], cl1: ['s2', 's3', 's1'] }}
-      .answers=${{ sc1: ['b'], cl1: ['s1=ervaring'], br1: ['vraag'] }}
-      status="in-progress"
-      .attempt=${1}
-    ></course-final-test>`);
+    const el = await fixture<CourseFinalTest>(
+      html`<course-final-test
+        .test=${test}
+        .items=${[singleChoice, classify, branching]}
+        .orders=${{ sc1: ['c', 'b', 'a'], cl1: ['s2', 's3', 's1'] }}
+        .answers=${{ sc1: ['b'], cl1: ['s1=ervaring'], br1: ['vraag'] }}
+        status="in-progress"
+        .attempt=${1}
+      ></course-final-test>`,
+    );
     await settle();
     const root = (i: number) => choice(el, i).shadowRoot!;
     expect([...root(0).querySelectorAll('input')].map((i) => i.value)).to.deep.equal(['c', 'b', 'a']);

@@ -89,11 +89,13 @@ export class CourseFinalTest extends LitElement {
     const test = this.test;
     if (!test) return nothing;
     return html`<h1 part="title" tabindex="-1">${test.title}</h1>
-      ${this.status === 'locked'
-        ? html`<p part="locked">${this.lockedReason}</p>`
-        : this.status === 'intro'
-          ? this.#renderIntro(test)
-          : this.#renderItems()}`;
+      ${
+        this.status === 'locked'
+          ? html`<p part="locked">${this.lockedReason}</p>`
+          : this.status === 'intro'
+            ? this.#renderIntro(test)
+            : this.#renderItems()
+      }`;
   }
 
   #renderIntro(test: FinalTest) {
@@ -105,9 +107,7 @@ export class CourseFinalTest extends LitElement {
         <li>${q.itemCount(count)}</li>
         <li>${q.passingScore(this.passingScore)}</li>
         <li>
-          ${this.attemptsLeft === null
-            ? q.attemptUnlimited(next)
-            : q.attemptOf(next, this.attempt + this.attemptsLeft)}
+          ${this.attemptsLeft === null ? q.attemptUnlimited(next) : q.attemptOf(next, this.attempt + this.attemptsLeft)}
         </li>
       </ul>
       <div class="actions">
@@ -122,21 +122,24 @@ export class CourseFinalTest extends LitElement {
     const total = this.items.length;
     const open = this.items.filter((item) => !isComplete(item, this.answers[item.id])).length;
     return html`<p part="attempt">
-        ${this.attemptsLeft === null
-          ? q.attemptUnlimited(this.attempt)
-          : q.attemptOf(this.attempt, this.attempt + this.attemptsLeft)}
+        ${
+          this.attemptsLeft === null
+            ? q.attemptUnlimited(this.attempt)
+            : q.attemptOf(this.attempt, this.attempt + this.attemptsLeft)
+        }
       </p>
       ${this.items.map(
-        (item, i) => html`<section class="item" part="item" aria-labelledby="q${i}">
-          <h2 id="q${i}" part="item-heading">${q.questionOf(i + 1, total)}</h2>
-          <course-question
-            part="question"
-            .item=${item}
-            .response=${this.answers[item.id] ?? null}
-            .order=${this.orders[item.id] ?? null}
-            @course-response-change=${this.#onChange}
-          ></course-question>
-        </section>`,
+        (item, i) =>
+          html`<section class="item" part="item" aria-labelledby="q${i}">
+            <h2 id="q${i}" part="item-heading">${q.questionOf(i + 1, total)}</h2>
+            <course-question
+              part="question"
+              .item=${item}
+              .response=${this.answers[item.id] ?? null}
+              .order=${this.orders[item.id] ?? null}
+              @course-response-change=${this.#onChange}
+            ></course-question>
+          </section>`,
       )}
       <p id="answered" part="answered">${q.answered(total - open, total)}</p>
       <div class="actions">
@@ -144,25 +147,27 @@ export class CourseFinalTest extends LitElement {
           ${q.submit}
         </button>
       </div>
-      ${this.confirming
-        ? html`<div
-            class="dialog"
-            part="dialog"
-            role="alertdialog"
-            aria-labelledby="confirm-title"
-            aria-describedby="confirm-text"
-            @keydown=${this.#onDialogKey}
-          >
-            <h2 id="confirm-title">${q.confirmTitle}</h2>
-            <p id="confirm-text">${q.confirmText(open)}</p>
-            <div class="actions">
-              <button class="button" part="confirm" type="button" @click=${this.#submit}>${q.confirmSubmit}</button>
-              <button class="button secondary" part="cancel" type="button" @click=${this.#cancel}>
-                ${q.confirmCancel}
-              </button>
-            </div>
-          </div>`
-        : nothing}`;
+      ${
+        this.confirming
+          ? html`<div
+              class="dialog"
+              part="dialog"
+              role="alertdialog"
+              aria-labelledby="confirm-title"
+              aria-describedby="confirm-text"
+              @keydown=${this.#onDialogKey}
+            >
+              <h2 id="confirm-title">${q.confirmTitle}</h2>
+              <p id="confirm-text">${q.confirmText(open)}</p>
+              <div class="actions">
+                <button class="button" part="confirm" type="button" @click=${this.#submit}>${q.confirmSubmit}</button>
+                <button class="button secondary" part="cancel" type="button" @click=${this.#cancel}>
+                  ${q.confirmCancel}
+                </button>
+              </div>
+            </div>`
+          : nothing
+      }`;
   }
 
   #onChange(event: CustomEvent<ResponseDetail>) {

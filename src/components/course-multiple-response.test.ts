@@ -15,12 +15,14 @@ import './course-multiple-response';
 import type { CourseMultipleResponse } from './course-multiple-response';
 
 const render = (response: string[] | null = null, showFeedback = false) =>
-  fixture<CourseMultipleResponse>(html`<course-multiple-response
-    .item=${multipleResponse}
-    .response=${response}
-    .showFeedback=${showFeedback}
-    .sources=${sources}
-  ></course-multiple-response>`);
+  fixture<CourseMultipleResponse>(
+    html`<course-multiple-response
+      .item=${multipleResponse}
+      .response=${response}
+      .showFeedback=${showFeedback}
+      .sources=${sources}
+    ></course-multiple-response>`,
+  );
 
 const boxes = (el: Element) => qa<HTMLInputElement>(el, 'input');
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
@@ -31,7 +33,11 @@ describe('course-multiple-response', () => {
     expect(text(q(el, 'legend'))).to.equal('Welke horen bij ervaringsdeskundigheid? Kies alle juiste antwoorden.');
     expect(el.shadowRoot!.querySelector('[part=scenario]')).to.equal(null); // empty scenario: nothing
     expect(boxes(el).map((i) => i.type)).to.deep.equal(['checkbox', 'checkbox', 'checkbox']);
-    expect(boxes(el).map((i) => text(i.labels![0]!))).to.deep.equal(['Reflectie', 'Een diploma geneeskunde', 'Eigen herstel']);
+    expect(boxes(el).map((i) => text(i.labels![0]!))).to.deep.equal([
+      'Reflectie',
+      'Een diploma geneeskunde',
+      'Eigen herstel',
+    ]);
     expect(boxes(el).map((i) => i.checked)).to.deep.equal([false, false, true]);
     await expect(el).to.be.accessible();
   });
@@ -101,10 +107,9 @@ describe('course-multiple-response', () => {
   });
 
   it('shows the options in the display order but still reports them in authored order', async () => {
-    const el = await fixture<CourseMultipleResponse>(html`<course-multiple-response
-      .item=${multipleResponse}
-      .order=${['c', 'b', 'a']}
-    ></course-multiple-response>`);
+    const el = await fixture<CourseMultipleResponse>(
+      html`<course-multiple-response .item=${multipleResponse} .order=${['c', 'b', 'a']}></course-multiple-response>`,
+    );
     expect(boxes(el).map((i) => i.value)).to.deep.equal(['c', 'b', 'a']);
     const events = record<ResponseDetail>(el, 'course-response-change');
     qa(el, 'label')[0]!.click(); // c
@@ -115,10 +120,8 @@ describe('course-multiple-response', () => {
     el.showFeedback = true;
     await el.updateComplete;
     await q<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'course-feedback').updateComplete;
-    expect(qa(el, 'course-feedback', '.options > li').map((li) => text(li).split(':')[1]!.trim().split(' ')[0])).to.deep.equal([
-      'Eigen',
-      'Een',
-      'Reflectie',
-    ]);
+    expect(
+      qa(el, 'course-feedback', '.options > li').map((li) => text(li).split(':')[1]!.trim().split(' ')[0]),
+    ).to.deep.equal(['Eigen', 'Een', 'Reflectie']);
   });
 });

@@ -60,18 +60,10 @@ export class CourseNotice extends LitElement {
   override render() {
     const n = this.notice;
     if (!n) return nothing;
-    return html`<div
-      class="notice ${n.kind}"
-      part="notice"
-      role=${n.kind === 'info' ? 'status' : 'alert'}
-    >
+    return html`<div class="notice ${n.kind}" part="notice" role=${n.kind === 'info' ? 'status' : 'alert'}>
       <span class="icon" aria-hidden="true">${icons[n.kind]}</span>
-      <p class="text">
-        <span class="visually-hidden">${nl.shell.noticeKinds[n.kind]}: </span>${n.text}
-      </p>
-      <button class="button secondary" part="dismiss" type="button" @click=${this.#dismiss}>
-        ${nl.shell.dismiss}
-      </button>
+      <p class="text"><span class="visually-hidden">${nl.shell.noticeKinds[n.kind]}: </span>${n.text}</p>
+      <button class="button secondary" part="dismiss" type="button" @click=${this.#dismiss}>${nl.shell.dismiss}</button>
     </div>`;
   }
 

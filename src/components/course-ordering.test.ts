@@ -18,13 +18,15 @@ import './course-ordering';
 import type { CourseOrdering } from './course-ordering';
 
 const render = (response: string[] | null = null, order: string[] | null = null, showFeedback = false) =>
-  fixture<CourseOrdering>(html`<course-ordering
-    .item=${ordering}
-    .response=${response}
-    .order=${order}
-    .showFeedback=${showFeedback}
-    .sources=${sources}
-  ></course-ordering>`);
+  fixture<CourseOrdering>(
+    html`<course-ordering
+      .item=${ordering}
+      .response=${response}
+      .order=${order}
+      .showFeedback=${showFeedback}
+      .sources=${sources}
+    ></course-ordering>`,
+  );
 
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const authored = ordering.steps.map((s) => s.id);
@@ -51,9 +53,19 @@ describe('course-ordering', () => {
       'evalueer',
       'wie',
     ]);
-    expect(shown(await render(null, ['wie', 'hoe', 'doel', 'evalueer']))).to.deep.equal(['wie', 'hoe', 'doel', 'evalueer']);
+    expect(shown(await render(null, ['wie', 'hoe', 'doel', 'evalueer']))).to.deep.equal([
+      'wie',
+      'hoe',
+      'doel',
+      'evalueer',
+    ]);
     // A partial (stale) response is ignored rather than losing steps.
-    expect(shown(await render(['hoe'], ['evalueer', 'hoe', 'doel', 'wie']))).to.deep.equal(['evalueer', 'hoe', 'doel', 'wie']);
+    expect(shown(await render(['hoe'], ['evalueer', 'hoe', 'doel', 'wie']))).to.deep.equal([
+      'evalueer',
+      'hoe',
+      'doel',
+      'wie',
+    ]);
   });
 
   it('renders an ordered list with Omhoog/Omlaag buttons named after their step', async () => {
@@ -76,7 +88,9 @@ describe('course-ordering', () => {
     const events = record<ResponseDetail>(document, 'course-response-change');
     buttons(el, 2)[0]!.click(); // doel up
     await settle();
-    expect(events.map((e) => e.detail)).to.deep.equal([{ itemId: 'or1', response: ['wie', 'doel', 'hoe', 'evalueer'] }]);
+    expect(events.map((e) => e.detail)).to.deep.equal([
+      { itemId: 'or1', response: ['wie', 'doel', 'hoe', 'evalueer'] },
+    ]);
     expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
     expect(shown(el)).to.deep.equal(['wie', 'doel', 'hoe', 'evalueer']);
     expect(announcement(el)).to.equal('Bepaal het doel staat nu op plaats 2 van 4');

@@ -71,10 +71,24 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
             return html`<li class="card" part="step" @pointerdown=${(e: PointerEvent) => this.#onPointerDown(e, i)}>
               <span class="label">${unsafeHTML(step.html)}</span>
               <span class="moves">
-                <button class="button secondary" type="button" aria-label="${q.up}: ${text}" ?disabled=${i === 0}
-                  @click=${() => this.#move(i, i - 1)}>${q.up}</button>
-                <button class="button secondary" type="button" aria-label="${q.down}: ${text}"
-                  ?disabled=${i === ids.length - 1} @click=${() => this.#move(i, i + 1)}>${q.down}</button>
+                <button
+                  class="button secondary"
+                  type="button"
+                  aria-label="${q.up}: ${text}"
+                  ?disabled=${i === 0}
+                  @click=${() => this.#move(i, i - 1)}
+                >
+                  ${q.up}
+                </button>
+                <button
+                  class="button secondary"
+                  type="button"
+                  aria-label="${q.down}: ${text}"
+                  ?disabled=${i === ids.length - 1}
+                  @click=${() => this.#move(i, i + 1)}
+                >
+                  ${q.down}
+                </button>
               </span>
             </li>`;
           })}

@@ -19,13 +19,15 @@ const page: Page = {
 const sources: Source[] = [{ id: 's1', title: 'Kennisbundel Ervaringsdeskundigheid', publisher: 'Vilans', year: 2023 }];
 
 async function render(opts: Partial<{ hasPrevious: boolean; hasNext: boolean }> = {}) {
-  return fixture<CoursePage>(html`<course-page
-    .page=${page}
-    .moduleTitle=${"Module 1: Basis"}
-    .sources=${sources}
-    .hasPrevious=${opts.hasPrevious ?? true}
-    .hasNext=${opts.hasNext ?? true}
-  ></course-page>`);
+  return fixture<CoursePage>(
+    html`<course-page
+      .page=${page}
+      .moduleTitle=${'Module 1: Basis'}
+      .sources=${sources}
+      .hasPrevious=${opts.hasPrevious ?? true}
+      .hasNext=${opts.hasNext ?? true}
+    ></course-page>`,
+  );
 }
 
 describe('course-page', () => {
@@ -116,7 +118,9 @@ describe('course-page', () => {
   it('keeps a wide table inside the page at 300px: the region scrolls, not the page', async () => {
     const wide = '<table><tr>' + '<td>Ervaringsdeskundigheidsontwikkeling</td>'.repeat(6) + '</tr></table>';
     // Lit element as fixture root: a plain <div> root makes fixture wait for rAF, which stalls in background tabs.
-    const cp = await fixture<CoursePage>(html`<course-page style="width: 300px" .page=${{ ...page, html: wide }}></course-page>`);
+    const cp = await fixture<CoursePage>(
+      html`<course-page style="width: 300px" .page=${{ ...page, html: wide }}></course-page>`,
+    );
     const region = cp.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
     expect(cp.scrollWidth).to.be.at.most(300);
     expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
@@ -145,16 +149,18 @@ describe('course-page with an opdracht', () => {
   });
 
   async function renderOpdracht() {
-    return fixture<CoursePage>(html`<course-page
-      .page=${opdracht}
-      .reflections=${reflections}
-      .maxReflectionChars=${500}
-      .reflectionStatus=${{ 'o1-v2': 'error' }}
-      .courseTitle=${'Ervaringsdeskundigheid'}
-      .learnerName=${'Sam'}
-      .reflectionPages=${[opdracht, other]}
-      .hasNext=${true}
-    ></course-page>`);
+    return fixture<CoursePage>(
+      html`<course-page
+        .page=${opdracht}
+        .reflections=${reflections}
+        .maxReflectionChars=${500}
+        .reflectionStatus=${{ 'o1-v2': 'error' }}
+        .courseTitle=${'Ervaringsdeskundigheid'}
+        .learnerName=${'Sam'}
+        .reflectionPages=${[opdracht, other]}
+        .hasNext=${true}
+      ></course-page>`,
+    );
   }
 
   it('renders one answer field per prompt after the body, with value, limit and status', async () => {
@@ -186,7 +192,9 @@ describe('course-page with an opdracht', () => {
   it('reports waiting typing before it navigates away', async () => {
     const el = await renderOpdracht();
     const order: string[] = [];
-    el.addEventListener('course-reflection-input', (e) => order.push(`input:${(e as CustomEvent<{ text: string }>).detail.text}`));
+    el.addEventListener('course-reflection-input', (e) =>
+      order.push(`input:${(e as CustomEvent<{ text: string }>).detail.text}`),
+    );
     el.addEventListener('course-next', () => order.push('next'));
     const field = el.shadowRoot!.querySelector<CourseReflection>('course-reflection')!;
     const textarea = field.shadowRoot!.querySelector('textarea')!;
@@ -194,7 +202,9 @@ describe('course-page with an opdracht', () => {
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
     await sendKeys({ type: '!' });
     // Not via blur: a programmatic navigation (e.g. a shortcut) must not lose the text either.
-    el.shadowRoot!.querySelector<HTMLButtonElement>('.pager button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.pager button')!.dispatchEvent(
+      new MouseEvent('click', { bubbles: true, composed: true }),
+    );
     expect(order).to.deep.equal(['input:Mijn <b>ervaring</b>!', 'next']);
   });
 

@@ -164,60 +164,73 @@ export class CoursePage extends LitElement {
     return html`
       <article part="page" aria-labelledby="page-title">
         <header>
-          ${this.moduleTitle
-            ? html`<p class="context" part="context">
-                <span class="visually-hidden">${nl.shell.module}: </span>${this.moduleTitle}
-              </p>`
-            : nothing}
+          ${
+            this.moduleTitle
+              ? html`<p class="context" part="context">
+                  <span class="visually-hidden">${nl.shell.module}: </span>${this.moduleTitle}
+                </p>`
+              : nothing
+          }
           <h1 id="page-title" tabindex="-1" part="title">${page.title}</h1>
           ${page.minutes > 0 ? html`<p class="meta">${nl.shell.minutes(page.minutes)}</p>` : nothing}
         </header>
         <div class="body" part="body" @click=${this.#onBodyClick}>${unsafeHTML(this.#bodyHtml)}</div>
-        ${page.prompts?.length
-          ? html`<div class="reflections" part="reflections">
-              ${page.prompts.map(
-                (prompt) => html`<course-reflection
-                  .prompt=${prompt}
-                  .value=${this.reflections[prompt.id] ?? ''}
-                  .maxChars=${typeof this.maxReflectionChars === 'number' ? this.maxReflectionChars : (this.maxReflectionChars[prompt.id] ?? 0)}
-                  .status=${this.reflectionStatus[prompt.id] ?? 'idle'}
-                ></course-reflection>`,
-              )}
-            </div>`
-          : nothing}
-        ${this.sources.length
-          ? html`<section class="sources" part="sources" aria-labelledby="sources-title">
-              <h2 id="sources-title">${nl.shell.sources}</h2>
-              <ul>
-                ${this.sources.map(
-                  (s) => html`<li><cite>${s.title}</cite>, ${s.publisher}, ${s.year}</li>`,
+        ${
+          page.prompts?.length
+            ? html`<div class="reflections" part="reflections">
+                ${page.prompts.map(
+                  (prompt) =>
+                    html`<course-reflection
+                      .prompt=${prompt}
+                      .value=${this.reflections[prompt.id] ?? ''}
+                      .maxChars=${typeof this.maxReflectionChars === 'number' ? this.maxReflectionChars : (this.maxReflectionChars[prompt.id] ?? 0)}
+                      .status=${this.reflectionStatus[prompt.id] ?? 'idle'}
+                    ></course-reflection>`,
                 )}
-              </ul>
-            </section>`
-          : nothing}
-        ${page.prompts?.length
-          ? html`<course-reflection-export
-              .courseTitle=${this.courseTitle}
-              .learnerName=${this.learnerName}
-              .pages=${this.reflectionPages.length ? this.reflectionPages : [page]}
-              .answers=${this.reflections}
-            ></course-reflection-export>`
-          : nothing}
+              </div>`
+            : nothing
+        }
+        ${
+          this.sources.length
+            ? html`<section class="sources" part="sources" aria-labelledby="sources-title">
+                <h2 id="sources-title">${nl.shell.sources}</h2>
+                <ul>
+                  ${this.sources.map((s) => html`<li><cite>${s.title}</cite>, ${s.publisher}, ${s.year}</li>`)}
+                </ul>
+              </section>`
+            : nothing
+        }
+        ${
+          page.prompts?.length
+            ? html`<course-reflection-export
+                .courseTitle=${this.courseTitle}
+                .learnerName=${this.learnerName}
+                .pages=${this.reflectionPages.length ? this.reflectionPages : [page]}
+                .answers=${this.reflections}
+              ></course-reflection-export>`
+            : nothing
+        }
       </article>
-      ${this.hasPrevious || this.hasNext
-        ? html`<nav class="pager" part="pager" aria-label=${nl.shell.pageNavigation}>
-            ${this.hasPrevious
-              ? html`<button class="button secondary" type="button" @click=${() => this.#emit('course-previous')}>
-                  <span aria-hidden="true">←</span> ${nl.shell.previous}
-                </button>`
-              : nothing}
-            ${this.hasNext
-              ? html`<button class="button next" type="button" @click=${() => this.#emit('course-next')}>
-                  ${nl.shell.next} <span aria-hidden="true">→</span>
-                </button>`
-              : nothing}
-          </nav>`
-        : nothing}
+      ${
+        this.hasPrevious || this.hasNext
+          ? html`<nav class="pager" part="pager" aria-label=${nl.shell.pageNavigation}>
+              ${
+                this.hasPrevious
+                  ? html`<button class="button secondary" type="button" @click=${() => this.#emit('course-previous')}>
+                      <span aria-hidden="true">←</span> ${nl.shell.previous}
+                    </button>`
+                  : nothing
+              }
+              ${
+                this.hasNext
+                  ? html`<button class="button next" type="button" @click=${() => this.#emit('course-next')}>
+                      ${nl.shell.next} <span aria-hidden="true">→</span>
+                    </button>`
+                  : nothing
+              }
+            </nav>`
+          : nothing
+      }
     `;
   }
 

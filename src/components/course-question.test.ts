@@ -21,12 +21,14 @@ import './course-question';
 import type { CourseQuestion } from './course-question';
 
 const render = (item: Item, response: string[] | null = null, showFeedback = false) =>
-  fixture<CourseQuestion>(html`<course-question
-    .item=${item}
-    .response=${response}
-    .showFeedback=${showFeedback}
-    .sources=${sources}
-  ></course-question>`);
+  fixture<CourseQuestion>(
+    html`<course-question
+      .item=${item}
+      .response=${response}
+      .showFeedback=${showFeedback}
+      .sources=${sources}
+    ></course-question>`,
+  );
 
 describe('course-question', () => {
   it('renders the element for item.type and passes the properties on', async () => {
@@ -50,14 +52,14 @@ describe('course-question', () => {
   });
 
   it('passes order and disabled on, and swaps the inner element when the type changes', async () => {
-    const el = await fixture<CourseQuestion>(html`<course-question
-      .item=${singleChoice}
-      .order=${['c', 'a', 'b']}
-      disabled
-    ></course-question>`);
+    const el = await fixture<CourseQuestion>(
+      html`<course-question .item=${singleChoice} .order=${['c', 'a', 'b']} disabled></course-question>`,
+    );
     await settle(el);
     const first = el.shadowRoot!.firstElementChild!;
-    expect(qa<HTMLInputElement>(el, 'course-single-choice', 'input').map((i) => [i.value, i.matches(':disabled')])).to.deep.equal([
+    expect(
+      qa<HTMLInputElement>(el, 'course-single-choice', 'input').map((i) => [i.value, i.matches(':disabled')]),
+    ).to.deep.equal([
       ['c', true],
       ['a', true],
       ['b', true],
@@ -66,7 +68,11 @@ describe('course-question', () => {
     el.order = null;
     await settle(el);
     expect(el.shadowRoot!.firstElementChild).to.equal(first); // the same type keeps its element
-    expect(qa<HTMLInputElement>(el, 'course-single-choice', 'input').map((i) => i.value)).to.deep.equal(['a', 'b', 'c']);
+    expect(qa<HTMLInputElement>(el, 'course-single-choice', 'input').map((i) => i.value)).to.deep.equal([
+      'a',
+      'b',
+      'c',
+    ]);
     el.item = classify;
     el.order = ['s2', 's1', 's3'];
     el.disabled = false;
@@ -95,9 +101,11 @@ describe('course-question', () => {
   });
 
   it('passes the actions slot to the question, between options and feedback', async () => {
-    const el = await fixture<CourseQuestion>(html`<course-question .item=${singleChoice} .response=${['b']} show-feedback>
-      <button slot="actions">Controleer</button>
-    </course-question>`);
+    const el = await fixture<CourseQuestion>(
+      html`<course-question .item=${singleChoice} .response=${['b']} show-feedback>
+        <button slot="actions">Controleer</button>
+      </course-question>`,
+    );
     await settle(el);
     const slot = q<HTMLSlotElement>(el, 'course-single-choice', 'slot[name=actions]');
     expect(slot.assignedElements({ flatten: true }).map((n) => n.textContent)).to.deep.equal(['Controleer']);

@@ -68,12 +68,14 @@ function stubBrowser(): { captured: Captured; restore: () => void } {
 }
 
 async function render() {
-  return fixture<CourseReflectionExport>(html`<course-reflection-export
-    .courseTitle=${'Ervaringsdeskundigheid in de zorg'}
-    .learnerName=${'Sam de Vries'}
-    .pages=${pages}
-    .answers=${answers}
-  ></course-reflection-export>`);
+  return fixture<CourseReflectionExport>(
+    html`<course-reflection-export
+      .courseTitle=${'Ervaringsdeskundigheid in de zorg'}
+      .learnerName=${'Sam de Vries'}
+      .pages=${pages}
+      .answers=${answers}
+    ></course-reflection-export>`,
+  );
 }
 
 describe('course-reflection-export', () => {

@@ -14,12 +14,14 @@ type Detail = { promptId: string; text: string };
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function render(opts: Partial<{ value: string; maxChars: number; status: ReflectionStatus }> = {}) {
-  const el = await fixture<CourseReflection>(html`<course-reflection
-    .prompt=${prompt}
-    .value=${opts.value ?? ''}
-    .maxChars=${opts.maxChars ?? 120}
-    .status=${opts.status ?? 'idle'}
-  ></course-reflection>`);
+  const el = await fixture<CourseReflection>(
+    html`<course-reflection
+      .prompt=${prompt}
+      .value=${opts.value ?? ''}
+      .maxChars=${opts.maxChars ?? 120}
+      .status=${opts.status ?? 'idle'}
+    ></course-reflection>`,
+  );
   const events: Array<{ type: string; detail: Detail }> = [];
   const record = (e: Event) => events.push({ type: e.type, detail: (e as CustomEvent<Detail>).detail });
   el.addEventListener('course-reflection-input', record);

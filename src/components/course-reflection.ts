@@ -165,8 +165,7 @@ export class CourseReflection extends LitElement {
   override render() {
     const s = nl.reflection;
     const limited = this.maxChars > 0;
-    const statusText =
-      this.status === 'saving' ? s.saving : this.status === 'saved' ? s.saved : '';
+    const statusText = this.status === 'saving' ? s.saving : this.status === 'saved' ? s.saved : '';
     return html`
       <label for="answer" part="label">${unsafeHTML(this.prompt.html)}</label>
       <textarea

@@ -11,7 +11,12 @@ const base: ResultView = {
   attempt: 1,
   attemptsLeft: 2,
   leerdoelen: [
-    { id: 'ld1', text: 'Je kunt uitleggen wat ervaringsdeskundigheid is', scaled: 1, modules: [{ title: 'Module 1', index: 0 }] },
+    {
+      id: 'ld1',
+      text: 'Je kunt uitleggen wat ervaringsdeskundigheid is',
+      scaled: 1,
+      modules: [{ title: 'Module 1', index: 0 }],
+    },
     {
       id: 'ld2',
       text: 'Je kent de rollen',

@@ -90,47 +90,53 @@ export class CourseResult extends LitElement {
         </p>
         <p>${s.score(percent(r.scaled))}. ${s.passingScore(r.passingScore)}.</p>
         ${r.attempt > 0 ? html`<p>${s.attempt(r.attempt)}</p>` : nothing}
-        ${r.leerdoelen.length
-          ? html`<h2 id="per-leerdoel">${s.perLeerdoel}</h2>
-              <div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-leerdoel">
-                <table part="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">${s.leerdoel}</th>
-                      <th scope="col">${s.leerdoelScore}</th>
-                      <th scope="col">${s.review}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${r.leerdoelen.map(
-                      (l) => html`<tr>
-                        <th scope="row">${l.text}</th>
-                        <td>${l.scaled === null ? s.notTested : `${percent(l.scaled)}%`}</td>
-                        <td>
-                          ${l.modules.map(
-                            (m) => html`<button
-                              class="button secondary"
-                              type="button"
-                              @click=${() => this.#emit('course-navigate', { index: m.index })}
-                            >
-                              ${s.goToModule(m.title)}
-                            </button>`,
-                          )}
-                        </td>
-                      </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
-          : nothing}
-        ${canRetry
-          ? html`${r.attemptsLeft !== null ? html`<p>${s.attemptsLeft(r.attemptsLeft)}</p>` : nothing}
-              <button class="button" part="retry" type="button" @click=${() => this.#emit('course-test-retry')}>
-                ${s.retry}
-              </button>`
-          : r.passed
-            ? nothing
-            : html`<p>${s.noAttemptsLeft}</p>`}
+        ${
+          r.leerdoelen.length
+            ? html`<h2 id="per-leerdoel">${s.perLeerdoel}</h2>
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-leerdoel">
+                  <table part="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">${s.leerdoel}</th>
+                        <th scope="col">${s.leerdoelScore}</th>
+                        <th scope="col">${s.review}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${r.leerdoelen.map(
+                        (l) =>
+                          html`<tr>
+                            <th scope="row">${l.text}</th>
+                            <td>${l.scaled === null ? s.notTested : `${percent(l.scaled)}%`}</td>
+                            <td>
+                              ${l.modules.map(
+                                (m) =>
+                                  html`<button
+                                    class="button secondary"
+                                    type="button"
+                                    @click=${() => this.#emit('course-navigate', { index: m.index })}
+                                  >
+                                    ${s.goToModule(m.title)}
+                                  </button>`,
+                              )}
+                            </td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>`
+            : nothing
+        }
+        ${
+          canRetry
+            ? html`${r.attemptsLeft !== null ? html`<p>${s.attemptsLeft(r.attemptsLeft)}</p>` : nothing}
+                <button class="button" part="retry" type="button" @click=${() => this.#emit('course-test-retry')}>
+                  ${s.retry}
+                </button>`
+            : r.passed
+              ? nothing
+              : html`<p>${s.noAttemptsLeft}</p>`
+        }
       </section>
     `;
   }

@@ -19,8 +19,15 @@ const toc: TocModule[] = [
   { id: 'final', title: 'Eindtoets', entries: [{ index: 3, title: 'Eindtoets', kind: 'test', state: 'locked' }] },
 ];
 
-const render = (content = html`<h1>Rollen</h1><p>Tekst</p>`) =>
-  fixture<CourseShell>(html`<course-shell .courseTitle=${'Ervaringsdeskundigheid'} .toc=${toc} .progress=${0.25}>${content}</course-shell>`);
+const render = (
+  content = html`<h1>Rollen</h1>
+    <p>Tekst</p>`,
+) =>
+  fixture<CourseShell>(
+    html`<course-shell .courseTitle=${'Ervaringsdeskundigheid'} .toc=${toc} .progress=${0.25}
+      >${content}</course-shell
+    >`,
+  );
 
 const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -192,13 +199,15 @@ describe('course-shell', () => {
       sources: [],
       html: `<p>${`${long} `.repeat(20)}</p><table><tr>${`<td>${long}</td>`.repeat(5)}</tr></table>`,
     };
-    const el = await fixture<CourseShell>(html`<course-shell
-      .courseTitle=${`${long}: een cursus over ${long}`}
-      .toc=${[{ ...toc[0]!, title: long }, toc[1]!]}
-      .progress=${0.5}
-      .notice=${{ kind: 'info', text: `${long} ${long}` }}
-      ><course-page .page=${page} .moduleTitle=${long} .hasNext=${true} .hasPrevious=${true}></course-page
-    ></course-shell>`);
+    const el = await fixture<CourseShell>(
+      html`<course-shell
+        .courseTitle=${`${long}: een cursus over ${long}`}
+        .toc=${[{ ...toc[0]!, title: long }, toc[1]!]}
+        .progress=${0.5}
+        .notice=${{ kind: 'info', text: `${long} ${long}` }}
+        ><course-page .page=${page} .moduleTitle=${long} .hasNext=${true} .hasPrevious=${true}></course-page
+      ></course-shell>`,
+    );
     await el.focusMain();
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();

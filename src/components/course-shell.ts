@@ -269,17 +269,24 @@ export class CourseShell extends LitElement {
           </button>
           <div id="toc" class="toc ${this.menuOpen ? 'open' : ''}" part="toc">
             ${this.toc.map(
-              (m) => html`<h2 id="toc-${m.id}">${m.title}</h2>
-                <ol aria-labelledby="toc-${m.id}">
-                  ${m.entries.map((e) => html`<li>${this.#renderEntry(e)}</li>`)}
-                </ol>`,
+              (m) =>
+                html`<h2 id="toc-${m.id}">${m.title}</h2>
+                  <ol aria-labelledby="toc-${m.id}">
+                    ${m.entries.map((e) => html`<li>${this.#renderEntry(e)}</li>`)}
+                  </ol>`,
             )}
           </div>
         </nav>
         <main id="main" part="main" tabindex="-1">
-          ${this.notice
-            ? html`<course-notice part="notice" .notice=${this.notice} @course-notice-dismiss=${this.#onDismiss}></course-notice>`
-            : nothing}
+          ${
+            this.notice
+              ? html`<course-notice
+                  part="notice"
+                  .notice=${this.notice}
+                  @course-notice-dismiss=${this.#onDismiss}
+                ></course-notice>`
+              : nothing
+          }
           <slot></slot>
         </main>
       </div>
@@ -301,7 +308,9 @@ export class CourseShell extends LitElement {
       @click=${() => this.#navigate(e.index)}
     >
       ${e.state === 'visited' ? check : html`<span class="icon"></span>`}
-      <span>${e.title}${e.state === 'visited' ? html`<span class="visually-hidden"> (${s.visited})</span>` : nothing}</span>
+      <span
+        >${e.title}${e.state === 'visited' ? html`<span class="visually-hidden"> (${s.visited})</span>` : nothing}</span
+      >
     </button>`;
   }
 

@@ -17,13 +17,15 @@ import './course-single-choice';
 import type { CourseSingleChoice } from './course-single-choice';
 
 const render = (response: string[] | null = null, showFeedback = false, disabled = false) =>
-  fixture<CourseSingleChoice>(html`<course-single-choice
-    .item=${singleChoice}
-    .response=${response}
-    .showFeedback=${showFeedback}
-    .disabled=${disabled}
-    .sources=${sources}
-  ></course-single-choice>`);
+  fixture<CourseSingleChoice>(
+    html`<course-single-choice
+      .item=${singleChoice}
+      .response=${response}
+      .showFeedback=${showFeedback}
+      .disabled=${disabled}
+      .sources=${sources}
+    ></course-single-choice>`,
+  );
 
 const radios = (el: Element) => qa<HTMLInputElement>(el, 'input');
 
@@ -34,10 +36,16 @@ describe('course-single-choice', () => {
     const fieldset = q(el, 'fieldset');
     expect(q(el, 'fieldset > legend').textContent!.trim()).to.equal('Wat gebruikt Samira?');
     // The scenario comes before the question.
-    expect(q(el, '[part=scenario]').compareDocumentPosition(fieldset) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(q(el, '[part=scenario]').compareDocumentPosition(fieldset) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(
+      0,
+    );
     const inputs = radios(el);
     expect(inputs.map((i) => i.type)).to.deep.equal(['radio', 'radio', 'radio']);
-    expect(inputs.map((i) => i.labels![0]!.textContent!.trim())).to.deep.equal(['Ervaring', 'Ervaringskennis', 'Vakkennis']);
+    expect(inputs.map((i) => i.labels![0]!.textContent!.trim())).to.deep.equal([
+      'Ervaring',
+      'Ervaringskennis',
+      'Vakkennis',
+    ]);
     expect(inputs.some((i) => i.checked)).to.equal(false);
     // The live region exists before any feedback, and is empty.
     const live = q(el, '[role=status]');

@@ -1,17 +1,28 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { deepActiveElement, describe, it, q, qa, record, sources, trueFalse } from '../../tests/browser/question-fixtures';
+import {
+  deepActiveElement,
+  describe,
+  it,
+  q,
+  qa,
+  record,
+  sources,
+  trueFalse,
+} from '../../tests/browser/question-fixtures';
 import type { ResponseDetail } from './choice-base';
 import './course-true-false';
 import type { CourseTrueFalse } from './course-true-false';
 
 const render = (response: string[] | null = null, showFeedback = false) =>
-  fixture<CourseTrueFalse>(html`<course-true-false
-    .item=${trueFalse}
-    .response=${response}
-    .showFeedback=${showFeedback}
-    .sources=${sources}
-  ></course-true-false>`);
+  fixture<CourseTrueFalse>(
+    html`<course-true-false
+      .item=${trueFalse}
+      .response=${response}
+      .showFeedback=${showFeedback}
+      .sources=${sources}
+    ></course-true-false>`,
+  );
 
 const radios = (el: Element) => qa<HTMLInputElement>(el, 'input');
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();

@@ -97,7 +97,12 @@ ${sections}
 /** The same content as plain text, e.g. to paste into an e-mail or a portfolio. */
 export function reflectionText(input: ReflectionDocumentInput): string {
   const title = s.documentTitle(input.courseTitle);
-  const lines = [title, '='.repeat(title.length), `${s.name}: ${input.learnerName}`, `${s.date}: ${formatDate(input.date)}`];
+  const lines = [
+    title,
+    '='.repeat(title.length),
+    `${s.name}: ${input.learnerName}`,
+    `${s.date}: ${formatDate(input.date)}`,
+  ];
   for (const page of opdrachten(input.pages)) {
     lines.push('', page.title, '-'.repeat(page.title.length));
     for (const prompt of page.prompts!) {

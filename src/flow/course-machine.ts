@@ -202,7 +202,11 @@ export const courseMachine = setup({
       test: { ...context.test, answers: { ...context.test.answers, [params.itemId]: [...params.response] } },
     })),
     submitAttempt: assign(({ context }) => ({
-      test: { ...context.test, submitted: true, scores: [...context.test.scores, weightedScore(drawnOf(context), context.test.answers)] },
+      test: {
+        ...context.test,
+        submitted: true,
+        scores: [...context.test.scores, weightedScore(drawnOf(context), context.test.answers)],
+      },
     })),
   },
   guards: {

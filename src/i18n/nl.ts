@@ -128,4 +128,3 @@ export const nl = {
 };
 
 export type Strings = typeof nl;
-

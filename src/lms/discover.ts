@@ -59,9 +59,7 @@ export function findApi(win: Window, name: 'API' | 'API_1484_11'): unknown | nul
   return null;
 }
 
-export type DiscoveredLms =
-  | { standard: 'scorm2004'; api: Scorm2004Api }
-  | { standard: 'scorm12'; api: Scorm12Api };
+export type DiscoveredLms = { standard: 'scorm2004'; api: Scorm2004Api } | { standard: 'scorm12'; api: Scorm12Api };
 
 const hasFunctions = (api: unknown, names: string[]): boolean =>
   typeof api === 'object' &&

@@ -141,9 +141,7 @@ export function matching2004(pairs: ReadonlyArray<readonly [string, string]>): s
  * at most 250 characters and cannot contain the delimiters, so brackets become parentheses.
  */
 export function performance2004(answers: readonly string[]): string {
-  return answers
-    .map((a, i) => `${i + 1}[.]${a.replace(/\[/g, '(').replace(/\]/g, ')').slice(0, 250)}`)
-    .join('[,]');
+  return answers.map((a, i) => `${i + 1}[.]${a.replace(/\[/g, '(').replace(/\]/g, ')').slice(0, 250)}`).join('[,]');
 }
 
 /** Text trimmed to `max` characters (for fields whose limit the types say the adapter enforces). */
@@ -229,7 +227,9 @@ export function decodeComments12(raw: string): Record<string, string> {
  * delimiter. Both swaps keep the length, so the 4000 limit applies to the learner's own text.
  */
 export function toLmsText2004(text: string): string {
-  return normalizeLineBreaks(text).replace(/[\n\u2028\u2029]/g, '\u2424').replace(/^\{/, '\uff5b');
+  return normalizeLineBreaks(text)
+    .replace(/[\n\u2028\u2029]/g, '\u2424')
+    .replace(/^\{/, '\uff5b');
 }
 
 /** The inverse of toLmsText2004 (an answer that itself contains ␤ comes back with a line break). */

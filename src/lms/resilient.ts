@@ -4,14 +4,7 @@
  * exponential back-off until the LMS takes it. A journal left behind by a tab that closed too early is
  * merged into the next launch. See docs/robustness.md.
  */
-import type {
-  CourseResult,
-  InteractionRecord,
-  LaunchData,
-  LmsConnection,
-  SaveData,
-  Standard,
-} from './types';
+import type { CourseResult, InteractionRecord, LaunchData, LmsConnection, SaveData, Standard } from './types';
 
 export interface SyncStatus {
   /**
@@ -72,7 +65,9 @@ interface JournalFile {
   /** What the LMS last confirmed when this journal was written: its sequence number and fingerprint. */
   confirmedSeq: number;
   confirmedFingerprint: string;
-  pending: Omit<Pending, 'interactions'> & { interactions: Array<Omit<InteractionRecord, 'timestamp'> & { timestamp: string }> };
+  pending: Omit<Pending, 'interactions'> & {
+    interactions: Array<Omit<InteractionRecord, 'timestamp'> & { timestamp: string }>;
+  };
 }
 
 const emptyPending = (): Pending => ({ save: null, result: null, reflections: {}, interactions: [] });
@@ -396,7 +391,8 @@ export class ResilientConnection implements LmsConnection {
   #emit(forced?: SyncStatus['state']): void {
     const pending = this.#pendingCount();
     const state: SyncStatus['state'] =
-      forced ?? (!this.#failing || pending === 0 ? 'synced' : this.#attempts >= this.#offlineAfter ? 'offline-copy' : 'retrying');
+      forced ??
+      (!this.#failing || pending === 0 ? 'synced' : this.#attempts >= this.#offlineAfter ? 'offline-copy' : 'retrying');
     const status: SyncStatus = { state, pending: state === 'synced' ? 0 : pending, attempts: this.#attempts };
     const last = this.#lastStatus;
     if (last.state === status.state && last.pending === status.pending && last.attempts === status.attempts) return;

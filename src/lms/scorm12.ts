@@ -192,7 +192,8 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
    */
   saveReflection(promptId: string, text: string): boolean {
     if (!this.begin('saveReflection')) return false;
-    if (!isStorablePromptId(promptId)) return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
+    if (!isStorablePromptId(promptId))
+      return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
     const next = { ...this.#reflections, [promptId]: normalizeLineBreaks(String(text)) };
     const value = encodeComments12(next);
     if (value.length > SCORM12_LIMITS.comments) {
@@ -217,7 +218,13 @@ export class Scorm12Connection extends ScormSession implements LmsConnection {
       pairs.push(['cmi.core.score.raw', decimal(raw, 2)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
     }
     const status =
-      result.passed === undefined ? (result.completed ? 'completed' : 'incomplete') : result.passed ? 'passed' : 'failed';
+      result.passed === undefined
+        ? result.completed
+          ? 'completed'
+          : 'incomplete'
+        : result.passed
+          ? 'passed'
+          : 'failed';
     pairs.push(['cmi.core.lesson_status', status]);
     if (!this.setAll(pairs)) return false;
     for (const objective of result.objectives) {

@@ -125,7 +125,8 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
    */
   saveReflection(promptId: string, text: string): boolean {
     if (!this.begin('saveReflection')) return false;
-    if (!isStorablePromptId(promptId)) return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
+    if (!isStorablePromptId(promptId))
+      return this.fail(`saveReflection: '${promptId.slice(0, 80)}' cannot be stored as a prompt id`);
     const comment = toLmsText2004(String(text));
     if (comment.length > SCORM2004_LIMITS.comment) {
       return this.fail(

@@ -206,9 +206,7 @@ export class LmsEmulatorApp extends LitElement {
   private setMethodFault(method: 'Commit' | 'SetValue', on: boolean, codes: Record<EmulatedStandard, number>): void {
     const emulator = this._emulator;
     if (!emulator) return;
-    emulator.setFault(
-      on ? { method, returns: 'false', errorCode: codes[emulator.standard], times: Infinity } : null,
-    );
+    emulator.setFault(on ? { method, returns: 'false', errorCode: codes[emulator.standard], times: Infinity } : null);
     this.status = on ? `Storing aan: elke ${method} mislukt.` : 'Storing uit.';
   }
 
@@ -284,16 +282,17 @@ export class LmsEmulatorApp extends LitElement {
         <fieldset class="standard">
           <legend>SCORM-versie</legend>
           ${(['scorm12', 'scorm2004'] as const).map(
-            (s) => html`<label
-              ><input
-                type="radio"
-                name="standard"
-                value=${s}
-                .checked=${this.standard === s}
-                @change=${this.onStandardChange}
-              />
-              ${STANDARD_LABEL[s]}</label
-            >`,
+            (s) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="standard"
+                  value=${s}
+                  .checked=${this.standard === s}
+                  @change=${this.onStandardChange}
+                />
+                ${STANDARD_LABEL[s]}</label
+              >`,
           )}
         </fieldset>
         <div class="actions">
@@ -327,15 +326,16 @@ export class LmsEmulatorApp extends LitElement {
             SetValue mislukt</label
           >
           ${(Object.keys(ODD_ANSWERS) as OddAnswer[]).map(
-            (kind) => html`<label
-              ><input
-                type="checkbox"
-                name=${kind}
-                .checked=${this.oddAnswerOn(emulator, kind)}
-                @change=${(e: Event) => this.setOddAnswer(kind, (e.target as HTMLInputElement).checked)}
-              />
-              ${ODD_ANSWERS[kind].label}</label
-            >`,
+            (kind) =>
+              html`<label
+                ><input
+                  type="checkbox"
+                  name=${kind}
+                  .checked=${this.oddAnswerOn(emulator, kind)}
+                  @change=${(e: Event) => this.setOddAnswer(kind, (e.target as HTMLInputElement).checked)}
+                />
+                ${ODD_ANSWERS[kind].label}</label
+              >`,
           )}
           <label
             >Vertraging per aanroep (ms)
@@ -367,14 +367,16 @@ export class LmsEmulatorApp extends LitElement {
             </div>
             <details>
               <summary>Bewaard door het LMS (na Sluiten)</summary>
-              ${stored
-                ? html`<div class="scroll" tabindex="0" role="region" aria-label="Bewaarde CMI-gegevens">
-                    ${this.renderCmiTable(
-                      'Bewaard door het LMS',
-                      Object.entries(stored).sort(([a], [b]) => a.localeCompare(b)),
-                    )}
-                  </div>`
-                : html`<p>Nog niets bewaard.</p>`}
+              ${
+                stored
+                  ? html`<div class="scroll" tabindex="0" role="region" aria-label="Bewaarde CMI-gegevens">
+                      ${this.renderCmiTable(
+                        'Bewaard door het LMS',
+                        Object.entries(stored).sort(([a], [b]) => a.localeCompare(b)),
+                      )}
+                    </div>`
+                  : html`<p>Nog niets bewaard.</p>`
+              }
             </details>
           </section>
           <section class="panel" aria-labelledby="log-title">
@@ -391,9 +393,11 @@ export class LmsEmulatorApp extends LitElement {
             <div class="scroll log-scroll" tabindex="0" role="region" aria-label="Aanroepenlog (schuifbaar)">
               <table class="log">
                 <caption>
-                  ${shown.length < (this.onlyFailed ? failedCount : calls.length)
-                    ? `De laatste ${shown.length} aanroepen`
-                    : 'Alle aanroepen'}
+                  ${
+                    shown.length < (this.onlyFailed ? failedCount : calls.length)
+                      ? `De laatste ${shown.length} aanroepen`
+                      : 'Alle aanroepen'
+                  }
                 </caption>
                 <thead>
                   <tr>
@@ -429,7 +433,13 @@ export class LmsEmulatorApp extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${rows.map(([key, value]) => html`<tr><th scope="row">${key}</th><td>${value}</td></tr>`)}
+        ${rows.map(
+          ([key, value]) =>
+            html`<tr>
+              <th scope="row">${key}</th>
+              <td>${value}</td>
+            </tr>`,
+        )}
       </tbody>
     </table>`;
   }
@@ -455,7 +465,12 @@ export class LmsEmulatorApp extends LitElement {
       display: flex;
       flex-direction: column;
       height: 100vh;
-      font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+      font-family:
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        Roboto,
+        sans-serif;
       color: #1b1b1b;
       background: #f4f4f4;
       box-sizing: border-box;

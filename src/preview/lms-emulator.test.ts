@@ -341,8 +341,12 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       it('keeps more than ten comments_from_learner entries, in order, across a relaunch', async () => {
         await emulator.launch(iframe, FAKE_SCO);
         for (let i = 0; i < 12; i++) {
-          expect(apiCall(standard, n.setValue, `cmi.comments_from_learner.${i}.comment`, `antwoord ${i}`)).to.equal('true');
-          expect(apiCall(standard, n.setValue, `cmi.comments_from_learner.${i}.location`, `vraag-${i}`)).to.equal('true');
+          expect(apiCall(standard, n.setValue, `cmi.comments_from_learner.${i}.comment`, `antwoord ${i}`)).to.equal(
+            'true',
+          );
+          expect(apiCall(standard, n.setValue, `cmi.comments_from_learner.${i}.location`, `vraag-${i}`)).to.equal(
+            'true',
+          );
         }
         expect(apiCall(standard, n.commit, '')).to.equal('true');
         await emulator.close();
@@ -413,7 +417,8 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
       emulator.setFault(null);
       expect(apiCall(standard, n.commit, '')).to.equal('true');
       emulator.setFault({ method: 'SetValue', returns: 'false', errorCode: 351, times: 3 });
-      for (let i = 0; i < 3; i += 1) expect(apiCall(standard, n.setValue, 'cmi.suspend_data', `x${i}`)).to.equal('false');
+      for (let i = 0; i < 3; i += 1)
+        expect(apiCall(standard, n.setValue, 'cmi.suspend_data', `x${i}`)).to.equal('false');
       expect(apiCall(standard, n.setValue, 'cmi.suspend_data', 'ok')).to.equal('true');
     });
 

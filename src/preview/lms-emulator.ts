@@ -14,14 +14,7 @@ export type EmulatedStandard = 'scorm12' | 'scorm2004';
 
 /** Standard-neutral name of an API method (the SCORM 2004 spelling). */
 export type ApiMethodKind =
-  | 'Initialize'
-  | 'Terminate'
-  | 'GetValue'
-  | 'SetValue'
-  | 'Commit'
-  | 'GetLastError'
-  | 'GetErrorString'
-  | 'GetDiagnostic';
+  'Initialize' | 'Terminate' | 'GetValue' | 'SetValue' | 'Commit' | 'GetLastError' | 'GetErrorString' | 'GetDiagnostic';
 
 export interface ApiCall {
   /** 1-based running number since the last reset(). */
@@ -120,7 +113,10 @@ const LOAD_TIMEOUT_MS = 15000;
  * by key text, so `cmi.comments_from_learner.10` comes before `.2`, does not match `_count` and is
  * dropped. Load such arrays one entry at a time, in numeric order.
  */
-function loadInOrder(api: { loadFromFlattenedJSON(json: Record<string, string>): void }, data: Record<string, string>): void {
+function loadInOrder(
+  api: { loadFromFlattenedJSON(json: Record<string, string>): void },
+  data: Record<string, string>,
+): void {
   const pattern = /^(cmi\.comments_from_(?:learner|lms))\.(\d+)\./;
   const rest: Record<string, string> = {};
   const entries = new Map<string, Record<string, string>>();

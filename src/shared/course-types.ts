@@ -160,12 +160,7 @@ export interface BranchingItem extends ItemBase {
 }
 
 export type Item =
-  | SingleChoiceItem
-  | MultipleResponseItem
-  | TrueFalseItem
-  | ClassifyItem
-  | OrderingItem
-  | BranchingItem;
+  SingleChoiceItem | MultipleResponseItem | TrueFalseItem | ClassifyItem | OrderingItem | BranchingItem;
 export type ItemType = Item['type'];
 
 export interface KnowledgeCheck {

@@ -15,7 +15,10 @@ function urnPart(raw: string): string {
 
 /** SCORM 2004 long_identifier_type for an interaction: `urn:course:<course>:item:<item>:a<attempt>`. */
 export function interactionId2004(courseId: string, itemId: string, attempt: number): string {
-  return `urn:course:${urnPart(courseId)}:item:${urnPart(itemId)}:a${Math.max(0, Math.floor(attempt))}`.slice(0, LONG_TEXT_MAX);
+  return `urn:course:${urnPart(courseId)}:item:${urnPart(itemId)}:a${Math.max(0, Math.floor(attempt))}`.slice(
+    0,
+    LONG_TEXT_MAX,
+  );
 }
 
 /** SCORM 2004 long_identifier_type for a leerdoel objective: `urn:course:<course>:ld:<id>`. */

@@ -50,8 +50,7 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-const hash36 = (text: string, width: number): string =>
-  (fnv1a(text) % 36 ** width).toString(36).padStart(width, '0');
+const hash36 = (text: string, width: number): string => (fnv1a(text) % 36 ** width).toString(36).padStart(width, '0');
 
 export const stepsFingerprint = (steps: readonly Step[]): string =>
   hash36(steps.map((s) => `${s.kind}:${s.id}`).join('\u0001'), 5);
@@ -249,9 +248,12 @@ function encodeBits(indexes: readonly number[], size: number): string {
     if (!Number.isInteger(i) || i < 0 || i >= size) continue;
     const c = Math.floor(i / 6);
     while (chars.length <= c) chars.push(0);
-    chars[c]! |= 1 << i % 6;
+    chars[c]! |= 1 << (i % 6);
   }
-  return chars.map((v) => B64.charAt(v)).join('').replace(/A+$/, '');
+  return chars
+    .map((v) => B64.charAt(v))
+    .join('')
+    .replace(/A+$/, '');
 }
 
 function decodeBits(text: string, size: number): number[] | null {
@@ -281,14 +283,19 @@ export function encodeState(state: SavedState, steps: readonly Step[], items: re
   const width = indexWidth(items.length);
   const test = state.test;
   const indexOf = new Map(items.map((item, i) => [item.id, i]));
-  const position = Number.isInteger(state.position) && state.position >= 0 && state.position < steps.length ? state.position : 0;
+  const position =
+    Number.isInteger(state.position) && state.position >= 0 && state.position < steps.length ? state.position : 0;
   const drawn = test.drawn
     .map((id) => indexOf.get(id) ?? -1)
     .filter((i) => i >= 0)
     .map((i) => i.toString(36).padStart(width, '0'))
     .join('');
   const scores = test.scores
-    .map((s) => Math.round(Math.min(1, Math.max(0, Number.isFinite(s) ? s : 0)) * 10000).toString(36).padStart(3, '0'))
+    .map((s) =>
+      Math.round(Math.min(1, Math.max(0, Number.isFinite(s) ? s : 0)) * 10000)
+        .toString(36)
+        .padStart(3, '0'),
+    )
     .join('');
   const body = [
     stepsFingerprint(steps),

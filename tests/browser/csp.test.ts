@@ -27,7 +27,10 @@ async function reports(token: string): Promise<unknown[]> {
 /** Names of `on…` attributes anywhere in a parsed document. */
 function inlineHandlers(doc: Document): string[] {
   return Array.from(doc.querySelectorAll('*')).flatMap((element) =>
-    element.getAttributeNames().filter((name) => /^on/i.test(name)).map((name) => `<${element.localName} ${name}>`),
+    element
+      .getAttributeNames()
+      .filter((name) => /^on/i.test(name))
+      .map((name) => `<${element.localName} ${name}>`),
   );
 }
 
@@ -54,7 +57,9 @@ describe('the built package under a strict Content-Security-Policy', function ()
       const data = scripts.filter((script) => script.type === 'application/json');
       expect(data.map((script) => script.id)).to.deep.equal(['course-content']);
       for (const script of scripts.filter((s) => s.type !== 'application/json')) {
-        expect(script.getAttribute('src'), `script ${script.outerHTML.slice(0, 80)} has a src`).to.be.a('string').and.not.equal('');
+        expect(script.getAttribute('src'), `script ${script.outerHTML.slice(0, 80)} has a src`)
+          .to.be.a('string')
+          .and.not.equal('');
         expect(script.textContent?.trim(), 'a script with src has no inline code').to.equal('');
         const url = new URL(script.getAttribute('src')!, new URL(`${WEB}index.html`, location.href));
         expect(url.origin, 'scripts come from the package itself').to.equal(location.origin);
@@ -78,7 +83,10 @@ describe('the built package under a strict Content-Security-Policy', function ()
         const urls = Array.from(parsed.querySelectorAll('[href], [src]')).map(
           (element) => element.getAttribute('href') ?? element.getAttribute('src') ?? '',
         );
-        expect(urls.filter((url) => /^\s*javascript:/i.test(url)), fragment.slice(0, 120)).to.deep.equal([]);
+        expect(
+          urls.filter((url) => /^\s*javascript:/i.test(url)),
+          fragment.slice(0, 120),
+        ).to.deep.equal([]);
       }
     });
 

@@ -10,7 +10,6 @@ import { coursePackageUrl, STANDALONE_URL } from './support/course-url';
  * nothing they did is lost.
  */
 
-
 const NAMES = {
   scorm12: { entry: 'cmi.core.entry', status: 'cmi.core.lesson_status', commitFailure: 101 },
   scorm2004: { entry: 'cmi.entry', status: 'cmi.completion_status', commitFailure: 391 },
@@ -21,7 +20,6 @@ function alertNotice(course: CourseDriver): HTMLElement | null {
   const notice = course.doc.querySelector('course-shell')?.shadowRoot?.querySelector('course-notice');
   return notice?.shadowRoot?.querySelector<HTMLElement>('[role="alert"]') ?? null;
 }
-
 
 /** Journals and standalone progress live in the test page's localStorage (same origin): start clean. */
 /** This file's learners (journals are kept per learner; other test files run beside this one). */
@@ -141,7 +139,10 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       expect(course.feedbackShown(items[1]!.id)).to.equal(true);
       // The journal was sent again and committed in the new session.
       expect(interactionIdsFor(emulator.cmi(), items[1]!.id)).to.have.length(1);
-      const lastCommit = emulator.sessionCalls().filter((c) => c.kind === 'Commit').at(-1);
+      const lastCommit = emulator
+        .sessionCalls()
+        .filter((c) => c.kind === 'Commit')
+        .at(-1);
       expect(lastCommit?.returned).to.equal('true');
       await emulator.close();
       expect(interactionIdsFor(emulator.storedCmi()!, items[1]!.id)).to.have.length(1);

@@ -16,7 +16,6 @@ const RETRY = nl.shell.retry;
  * passed; and failed until no attempt is left. After each case the LMS data is checked exactly.
  */
 
-
 function bankItem(content: CourseContent, id: string): Item {
   return content.finalTest.items.find((item) => item.id === id)!;
 }
@@ -67,7 +66,14 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
         answers[id] = responseFor(bankItem(content, id), right);
         await course.answer(id, answers[id]!);
       }
-      return { drawn, answers, scaled: weightedScore(drawn.map((id) => bankItem(content, id)), answers) };
+      return {
+        drawn,
+        answers,
+        scaled: weightedScore(
+          drawn.map((id) => bankItem(content, id)),
+          answers,
+        ),
+      };
     }
 
     async function submit() {
@@ -145,7 +151,9 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       const cmi = emulator.storedCmi()!;
       expectResult(cmi, last, false);
       for (let n = 1; n <= attempts; n++) expect(attemptInteractions(cmi, n).length).to.be.greaterThan(0);
-      expect(cmi[standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit']).to.equal(standard === 'scorm12' ? '' : 'normal');
+      expect(cmi[standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit']).to.equal(
+        standard === 'scorm12' ? '' : 'normal',
+      );
     });
   });
 }

@@ -84,9 +84,24 @@ export const classify: ClassifyItem = {
     { id: 'deskundig', html: 'Ervaringsdeskundigheid' },
   ],
   statements: [
-    { id: 's1', html: 'Sanne vertelt voor het eerst wat haar overkwam.', category: 'ervaring', feedbackHtml: 'Een verhaal, nog zonder reflectie.' },
-    { id: 's2', html: 'Ahmed weet na gesprekken met lotgenoten wat hem hielp.', category: 'kennis', feedbackHtml: 'Hij reflecteerde met anderen.' },
-    { id: 's3', html: 'Joyce zet haar kennis in als getrainde herstelcoach.', category: 'deskundig', feedbackHtml: 'Ze is geschoold om het voor anderen te gebruiken.' },
+    {
+      id: 's1',
+      html: 'Sanne vertelt voor het eerst wat haar overkwam.',
+      category: 'ervaring',
+      feedbackHtml: 'Een verhaal, nog zonder reflectie.',
+    },
+    {
+      id: 's2',
+      html: 'Ahmed weet na gesprekken met lotgenoten wat hem hielp.',
+      category: 'kennis',
+      feedbackHtml: 'Hij reflecteerde met anderen.',
+    },
+    {
+      id: 's3',
+      html: 'Joyce zet haar kennis in als getrainde herstelcoach.',
+      category: 'deskundig',
+      feedbackHtml: 'Ze is geschoold om het voor anderen te gebruiken.',
+    },
   ],
 };
 
@@ -121,7 +136,12 @@ export const branching: BranchingItem = {
       speaker: 'Femke (bewoner)',
       html: '<p>Jij hebt dit toch ook meegemaakt? Wat moet ik doen?</p>',
       choices: [
-        { id: 'vraag', html: 'Wat heb je zelf al geprobeerd?', next: 'open', feedbackHtml: 'Je sluit aan bij haar eigen weg.' },
+        {
+          id: 'vraag',
+          html: 'Wat heb je zelf al geprobeerd?',
+          next: 'open',
+          feedbackHtml: 'Je sluit aan bij haar eigen weg.',
+        },
         { id: 'advies', html: 'Doe wat ik deed.', next: 'matig', feedbackHtml: 'Jouw weg is niet de hare.' },
       ],
     },
@@ -135,8 +155,22 @@ export const branching: BranchingItem = {
         { id: 'vertel', html: 'Bij mij ging het zo.', next: 'matig', feedbackHtml: 'Je neemt het over.' },
       ],
     },
-    { id: 'goed', kind: 'end', html: '<p>Femke vertelt wat ze wil.</p>', score: 1, feedbackHtml: '<p>Een open gesprek.</p>', reflectionHtml: '<p>Wat hielp hier?</p>' },
-    { id: 'matig', kind: 'end', html: '<p>Femke knikt, maar zegt weinig.</p>', score: 0.5, feedbackHtml: '<p>Het gesprek stokt.</p>', reflectionHtml: '<p>Wat had je anders kunnen vragen?</p>' },
+    {
+      id: 'goed',
+      kind: 'end',
+      html: '<p>Femke vertelt wat ze wil.</p>',
+      score: 1,
+      feedbackHtml: '<p>Een open gesprek.</p>',
+      reflectionHtml: '<p>Wat hielp hier?</p>',
+    },
+    {
+      id: 'matig',
+      kind: 'end',
+      html: '<p>Femke knikt, maar zegt weinig.</p>',
+      score: 0.5,
+      feedbackHtml: '<p>Het gesprek stokt.</p>',
+      reflectionHtml: '<p>Wat had je anders kunnen vragen?</p>',
+    },
   ],
 };
 

@@ -44,7 +44,10 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
     for (const [name, damage] of [
       ['garbage', () => '{"not":"ours"} <script>alert(1)</script>'],
       ['cut off halfway', (stored: string) => stored.slice(0, Math.floor(stored.length / 2))],
-      ['one character changed', (stored: string) => stored.slice(0, 5) + (stored[5] === 'x' ? 'y' : 'x') + stored.slice(6)],
+      [
+        'one character changed',
+        (stored: string) => stored.slice(0, 5) + (stored[5] === 'x' ? 'y' : 'x') + stored.slice(6),
+      ],
     ] as Array<[string, (stored: string) => string]>) {
       it(`${name}: the course starts fresh, says so, and keeps working`, async () => {
         await relaunchWith(damage);

@@ -16,13 +16,13 @@ import { coursePackageUrl } from './support/course-url';
  * and against the strict rules of each standard.
  */
 
-
 function itemById(content: CourseContent, id: string): Item {
   const all = [...content.modules.flatMap((m) => m.check?.items ?? []), ...content.finalTest.items];
   return all.find((item) => item.id === id)!;
 }
 
-const REFLECTION = 'Ik denk aan mijn stage in de wijk.\nDaar zag ik hoe een ervaringsdeskundige "gewoon" naast iemand ging zitten & luisterde <echt>.';
+const REFLECTION =
+  'Ik denk aan mijn stage in de wijk.\nDaar zag ik hoe een ervaringsdeskundige "gewoon" naast iemand ging zitten & luisterde <echt>.';
 
 for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
   describe(`whole course in the LMS emulator (${standard})`, function () {
@@ -124,7 +124,9 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       const perAttempt = Object.values(content.finalTest.drawPerLeerdoel ?? {}).reduce((a, b) => a + b, 0);
       expect(drawn.length).to.equal(perAttempt || content.finalTest.items.length);
       // Everything right except one scored item: passes at any passing score up to (n-1)/n.
-      const wrongId = drawn.find((id) => weightOf(itemById(content, id)) > 0 && itemById(content, id).type !== 'branching')!;
+      const wrongId = drawn.find(
+        (id) => weightOf(itemById(content, id)) > 0 && itemById(content, id).type !== 'branching',
+      )!;
       const half = Math.ceil(drawn.length / 2);
       const given: Record<string, string[]> = {};
       for (const id of drawn.slice(0, half)) {
@@ -136,7 +138,8 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       await closeAndRelaunch();
       expect(course.viewTag()).to.equal('course-final-test');
       expect(course.testItemIds()).to.deep.equal(drawn);
-      for (const [id, response] of Object.entries(given)) expect(course.shows(id, response), `${id} shows its answer`).to.equal(true);
+      for (const [id, response] of Object.entries(given))
+        expect(course.shows(id, response), `${id} shows its answer`).to.equal(true);
       for (const id of drawn.slice(half)) {
         given[id] = responseFor(itemById(content, id), id !== wrongId);
         await course.answer(id, given[id]!);

@@ -146,7 +146,21 @@ interface Step {
 }
 
 /** Learner text as it comes: quotes, markup-like text, line breaks, accents, emoji. */
-const REFLECTION_BITS = ['Ik ', 'merkte ', 'dat ', '"luisteren" ', '<b>echt</b> ', '& ', 'hielp.', '\n', 'één ', 'cliënt ', '😊 ', '{x} ', '[a:1] '];
+const REFLECTION_BITS = [
+  'Ik ',
+  'merkte ',
+  'dat ',
+  '"luisteren" ',
+  '<b>echt</b> ',
+  '& ',
+  'hielp.',
+  '\n',
+  'één ',
+  'cliënt ',
+  '😊 ',
+  '{x} ',
+  '[a:1] ',
+];
 function randomReflection(random: () => number): string {
   const words = 1 + Math.floor(random() * 30);
   let text = '';
@@ -322,7 +336,8 @@ class Soak {
   /** The soak's own learners' journals only: other test files run beside this one in the same origin. */
   private clearJournals(): void {
     for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('lms-journal:') && key.includes(`:${this.options.standard}:soak-`)) localStorage.removeItem(key);
+      if (key.startsWith('lms-journal:') && key.includes(`:${this.options.standard}:soak-`))
+        localStorage.removeItem(key);
     }
   }
 
@@ -369,7 +384,10 @@ class Soak {
     add({ event: { type: 'NEXT' }, dom: { type: 'course-next' }, label: 'next' }, 8);
     add({ event: { type: 'PREVIOUS' }, dom: { type: 'course-previous' }, label: 'previous' }, 1);
     const index = this.int(0, steps.length - 1);
-    add({ event: { type: 'GOTO', index }, dom: { type: 'course-navigate', detail: { index } }, label: `goto ${index}` }, 1);
+    add(
+      { event: { type: 'GOTO', index }, dom: { type: 'course-navigate', detail: { index } }, label: `goto ${index}` },
+      1,
+    );
 
     const current = steps[context.position]!;
     if (current.kind === 'check') {
@@ -497,7 +515,11 @@ class Soak {
    * After a relaunch: every answer given before the kill/close, and the position, must be in
    * (1) what the LMS kept, (2) what the course restored and saved again, (3) what it shows.
    */
-  private async verifyRestored(expected: SavedState, storedSuspendData: string | null, storedExit: string): Promise<void> {
+  private async verifyRestored(
+    expected: SavedState,
+    storedSuspendData: string | null,
+    storedExit: string,
+  ): Promise<void> {
     const stored = decodeState(storedSuspendData ?? '', this.model.steps, this.codecItems);
     const live = this.liveState();
     const sources: Array<[string, SavedState | null]> = [
@@ -520,7 +542,10 @@ class Soak {
     for (const [promptId, text] of Object.entries(this.reflections)) {
       this.report.answersChecked += 1;
       if (kept[promptId] !== text) {
-        this.problem('lost', `reflection ${promptId}: wrote ${JSON.stringify(text)}, the LMS has ${JSON.stringify(kept[promptId])}`);
+        this.problem(
+          'lost',
+          `reflection ${promptId}: wrote ${JSON.stringify(text)}, the LMS has ${JSON.stringify(kept[promptId])}`,
+        );
       }
     }
     const keys = this.answerKeys(expected);
@@ -553,7 +578,9 @@ class Soak {
     const out: string[] = [];
     const steps = this.model.steps;
     if (expected.position !== actual.position) {
-      out.push(`position ${actual.position} (${steps[actual.position]?.id}), expected ${expected.position} (${steps[expected.position]?.id})`);
+      out.push(
+        `position ${actual.position} (${steps[actual.position]?.id}), expected ${expected.position} (${steps[expected.position]?.id})`,
+      );
     }
     if (!sameSet(expected.visited.map(String), actual.visited.map(String))) {
       out.push(`visited [${actual.visited}], expected [${expected.visited}]`);
@@ -563,14 +590,17 @@ class Soak {
       if (lost) lost.add(key);
       else out.push(`${key} ${JSON.stringify(got ?? null)}, expected ${JSON.stringify(want)}`);
     };
-    for (const [id, response] of Object.entries(expected.checkAnswers)) answerDiff(`check:${id}`, response, actual.checkAnswers[id]);
+    for (const [id, response] of Object.entries(expected.checkAnswers))
+      answerDiff(`check:${id}`, response, actual.checkAnswers[id]);
     for (const id of Object.keys(actual.checkAnswers)) {
       if (!(id in expected.checkAnswers)) out.push(`check answer ${id} that was never given`);
     }
     const e = expected.test;
     const a = actual.test;
     if (e.attempt !== a.attempt || e.submitted !== a.submitted) {
-      out.push(`test attempt ${a.attempt}${a.submitted ? ' submitted' : ''}, expected ${e.attempt}${e.submitted ? ' submitted' : ''}`);
+      out.push(
+        `test attempt ${a.attempt}${a.submitted ? ' submitted' : ''}, expected ${e.attempt}${e.submitted ? ' submitted' : ''}`,
+      );
     }
     if (e.scores.length !== a.scores.length || e.scores.some((score, i) => Math.abs(score - a.scores[i]!) > 1e-4)) {
       out.push(`scores [${a.scores}], expected [${e.scores}]`);

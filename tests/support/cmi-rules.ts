@@ -162,7 +162,8 @@ export function checkScorm12Cmi(cmi: Cmi): string[] {
   const checkScore = (prefix: string): void => {
     for (const part of ['raw', 'min', 'max']) {
       const s = v(`${prefix}.${part}`);
-      if (s !== undefined && s !== '' && !inRange(s, 0, 100)) out.push(`${prefix}.${part}: '${s}' is not a number 0–100`);
+      if (s !== undefined && s !== '' && !inRange(s, 0, 100))
+        out.push(`${prefix}.${part}: '${s}' is not a number 0–100`);
     }
   };
   checkScore('cmi.core.score');
@@ -172,7 +173,8 @@ export function checkScorm12Cmi(cmi: Cmi): string[] {
     const id = v(`${p}.id`);
     if (id === undefined || !isIdentifier12(id)) out.push(`${p}.id: '${id ?? ''}' is not a CMIIdentifier`);
     const st = v(`${p}.status`);
-    if (st !== undefined && st !== '' && !STATUS_12.includes(st)) out.push(`${p}.status: '${st}' is not a SCORM 1.2 status`);
+    if (st !== undefined && st !== '' && !STATUS_12.includes(st))
+      out.push(`${p}.status: '${st}' is not a SCORM 1.2 status`);
     checkScore(`${p}.score`);
   }
 
@@ -191,14 +193,21 @@ export function checkScorm12Cmi(cmi: Cmi): string[] {
       out.push(`${p}.latency: '${latency}' is not HHHH:MM:SS.SS`);
     }
     const result = v(`${p}.result`);
-    if (result !== undefined && result !== '' && !['correct', 'wrong', 'unanticipated', 'neutral'].includes(result) && !isDecimal(result)) {
+    if (
+      result !== undefined &&
+      result !== '' &&
+      !['correct', 'wrong', 'unanticipated', 'neutral'].includes(result) &&
+      !isDecimal(result)
+    ) {
       out.push(`${p}.result: '${result}' is not correct, wrong, unanticipated, neutral or a number`);
     }
     const weighting = v(`${p}.weighting`);
-    if (weighting !== undefined && weighting !== '' && !isDecimal(weighting)) out.push(`${p}.weighting: '${weighting}' is not a number`);
+    if (weighting !== undefined && weighting !== '' && !isDecimal(weighting))
+      out.push(`${p}.weighting: '${weighting}' is not a number`);
     for (const m of checkContiguous(cmi, `${p}.objectives`, out)) {
       const oid = v(`${p}.objectives.${m}.id`);
-      if (oid === undefined || !isIdentifier12(oid)) out.push(`${p}.objectives.${m}.id: '${oid ?? ''}' is not a CMIIdentifier`);
+      if (oid === undefined || !isIdentifier12(oid))
+        out.push(`${p}.objectives.${m}.id: '${oid ?? ''}' is not a CMIIdentifier`);
     }
     const responses: Array<[string, string]> = [];
     const sr = v(`${p}.student_response`);
@@ -329,7 +338,8 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
   };
   const vocab = (key: string, allowed: string[]): void => {
     const value = v(key);
-    if (value !== undefined && !allowed.includes(value)) out.push(`${key}: '${value}' is not one of ${allowed.join(', ')}`);
+    if (value !== undefined && !allowed.includes(value))
+      out.push(`${key}: '${value}' is not one of ${allowed.join(', ')}`);
   };
   const real = (key: string, min = -Infinity, max = Infinity): void => {
     const value = v(key);
@@ -344,7 +354,8 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
   vocab('cmi.success_status', ['passed', 'failed', 'unknown']);
   for (const key of ['cmi.session_time', 'cmi.total_time']) {
     const t = v(key);
-    if (t !== undefined && t !== '' && !isDuration2004(t)) out.push(`${key}: '${t}' is not an ISO 8601 duration with ≤2 fractional digits`);
+    if (t !== undefined && t !== '' && !isDuration2004(t))
+      out.push(`${key}: '${t}' is not an ISO 8601 duration with ≤2 fractional digits`);
   }
   real('cmi.progress_measure', 0, 1);
   const checkScore = (prefix: string): void => {
@@ -355,8 +366,10 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
     const raw = v(`${prefix}.raw`);
     const min = v(`${prefix}.min`);
     const max = v(`${prefix}.max`);
-    if (raw && min && isDecimal(raw) && isDecimal(min) && Number(raw) < Number(min)) out.push(`${prefix}.raw: below ${prefix}.min`);
-    if (raw && max && isDecimal(raw) && isDecimal(max) && Number(raw) > Number(max)) out.push(`${prefix}.raw: above ${prefix}.max`);
+    if (raw && min && isDecimal(raw) && isDecimal(min) && Number(raw) < Number(min))
+      out.push(`${prefix}.raw: below ${prefix}.min`);
+    if (raw && max && isDecimal(raw) && isDecimal(max) && Number(raw) > Number(max))
+      out.push(`${prefix}.raw: above ${prefix}.max`);
   };
   checkScore('cmi.score');
 
@@ -364,7 +377,8 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
   for (const n of checkContiguous(cmi, 'cmi.objectives', out)) {
     const p = `cmi.objectives.${n}`;
     const id = v(`${p}.id`);
-    if (id === undefined || !isLongIdentifier2004(id)) out.push(`${p}.id: '${id ?? ''}' is not a long identifier (URI)`);
+    if (id === undefined || !isLongIdentifier2004(id))
+      out.push(`${p}.id: '${id ?? ''}' is not a long identifier (URI)`);
     else if (objectiveIds.has(id)) out.push(`${p}.id: '${id}' is used by another objective`);
     else objectiveIds.add(id);
     vocab(`${p}.success_status`, ['passed', 'failed', 'unknown']);
@@ -377,17 +391,25 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
   for (const n of checkContiguous(cmi, 'cmi.interactions', out)) {
     const p = `cmi.interactions.${n}`;
     const id = v(`${p}.id`);
-    if (id === undefined || !isLongIdentifier2004(id)) out.push(`${p}.id: '${id ?? ''}' is not a long identifier (URI)`);
+    if (id === undefined || !isLongIdentifier2004(id))
+      out.push(`${p}.id: '${id ?? ''}' is not a long identifier (URI)`);
     const type = v(`${p}.type`) ?? '';
-    if (type !== '' && !TYPES_2004.includes(type)) out.push(`${p}.type: '${type}' is not a SCORM 2004 interaction type`);
+    if (type !== '' && !TYPES_2004.includes(type))
+      out.push(`${p}.type: '${type}' is not a SCORM 2004 interaction type`);
     const ts = v(`${p}.timestamp`);
     if (ts !== undefined && ts !== '' && !isTimestamp2004(ts)) {
       out.push(`${p}.timestamp: '${ts}' is not YYYY-MM-DDThh:mm:ss.ss[TZD] (≤2 fractional digits)`);
     }
     const latency = v(`${p}.latency`);
-    if (latency !== undefined && latency !== '' && !isDuration2004(latency)) out.push(`${p}.latency: '${latency}' is not an ISO 8601 duration`);
+    if (latency !== undefined && latency !== '' && !isDuration2004(latency))
+      out.push(`${p}.latency: '${latency}' is not an ISO 8601 duration`);
     const result = v(`${p}.result`);
-    if (result !== undefined && result !== '' && !['correct', 'incorrect', 'unanticipated', 'neutral'].includes(result) && !isDecimal(result)) {
+    if (
+      result !== undefined &&
+      result !== '' &&
+      !['correct', 'incorrect', 'unanticipated', 'neutral'].includes(result) &&
+      !isDecimal(result)
+    ) {
       out.push(`${p}.result: '${result}' is not correct, incorrect, unanticipated, neutral or a number`);
     }
     real(`${p}.weighting`);
@@ -398,7 +420,8 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
     const seen = new Set<string>();
     for (const m of checkContiguous(cmi, `${p}.objectives`, out)) {
       const oid = v(`${p}.objectives.${m}.id`);
-      if (oid === undefined || !isLongIdentifier2004(oid)) out.push(`${p}.objectives.${m}.id: '${oid ?? ''}' is not a long identifier (URI)`);
+      if (oid === undefined || !isLongIdentifier2004(oid))
+        out.push(`${p}.objectives.${m}.id: '${oid ?? ''}' is not a long identifier (URI)`);
       else if (seen.has(oid)) out.push(`${p}.objectives.${m}.id: '${oid}' appears twice in this interaction`);
       else seen.add(oid);
     }
@@ -423,7 +446,8 @@ export function checkScorm2004Cmi(cmi: Cmi): string[] {
     }
     limit(`cmi.comments_from_learner.${n}.location`, 250);
     const ts = v(`cmi.comments_from_learner.${n}.timestamp`);
-    if (ts !== undefined && ts !== '' && !isTimestamp2004(ts)) out.push(`cmi.comments_from_learner.${n}.timestamp: '${ts}' is not a valid timestamp`);
+    if (ts !== undefined && ts !== '' && !isTimestamp2004(ts))
+      out.push(`cmi.comments_from_learner.${n}.timestamp: '${ts}' is not a valid timestamp`);
   }
   return out;
 }

@@ -26,9 +26,7 @@ export function responseFor(item: Item, correct: boolean): string[] {
       return [String(correct ? item.answer : !item.answer)];
     case 'classify': {
       const other = (category: string) => item.categories.find((c) => c.id !== category)!.id;
-      return item.statements.map(
-        (s, i) => `${s.id}=${correct || i > 0 ? s.category : other(s.category)}`,
-      );
+      return item.statements.map((s, i) => `${s.id}=${correct || i > 0 ? s.category : other(s.category)}`);
     }
     case 'ordering': {
       const ids = item.steps.map((step) => step.id);

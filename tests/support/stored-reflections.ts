@@ -30,14 +30,24 @@ export function storedReflections(
   const none = () => '0';
   if (standard === 'scorm12') {
     const api: Scorm12Api = {
-      LMSInitialize: ok, LMSFinish: ok, LMSGetValue: get, LMSSetValue: ok, LMSCommit: ok,
-      LMSGetLastError: none, LMSGetErrorString: () => '',
+      LMSInitialize: ok,
+      LMSFinish: ok,
+      LMSGetValue: get,
+      LMSSetValue: ok,
+      LMSCommit: ok,
+      LMSGetLastError: none,
+      LMSGetErrorString: () => '',
     };
     return new Scorm12Connection(api).start()?.reflections ?? {};
   }
   const api: Scorm2004Api = {
-    Initialize: ok, Terminate: ok, GetValue: get, SetValue: ok, Commit: ok,
-    GetLastError: none, GetErrorString: () => '',
+    Initialize: ok,
+    Terminate: ok,
+    GetValue: get,
+    SetValue: ok,
+    Commit: ok,
+    GetLastError: none,
+    GetErrorString: () => '',
   };
   return new Scorm2004Connection(api, { courseId }).start()?.reflections ?? {};
 }

@@ -16,7 +16,10 @@ export async function waitFor<T>(probe: () => T | null | undefined | false, what
 }
 
 /** Every element matching `selector` in the document and in all shadow roots below it. */
-export function deepQueryAll<T extends Element = Element>(root: Document | ShadowRoot | Element, selector: string): T[] {
+export function deepQueryAll<T extends Element = Element>(
+  root: Document | ShadowRoot | Element,
+  selector: string,
+): T[] {
   const found: T[] = [];
   const visit = (node: Document | ShadowRoot | Element) => {
     found.push(...(Array.from(node.querySelectorAll(selector)) as T[]));
@@ -135,14 +138,18 @@ export class CourseDriver {
           );
           const at = labels.indexOf(textOfStep(id));
           if (at <= target) break;
-          const up = Array.from(this.question(itemId).shadowRoot!.querySelectorAll('li')[at]!.querySelectorAll('button'))[0]!;
+          const up = Array.from(
+            this.question(itemId).shadowRoot!.querySelectorAll('li')[at]!.querySelectorAll('button'),
+          )[0]!;
           up.click();
           await this.settle();
         }
       }
     } else if (item.type === 'branching') {
       for (const choiceId of response) {
-        const choice = item.nodes.flatMap((node) => (node.kind === 'step' ? node.choices : [])).find((c) => c.id === choiceId)!;
+        const choice = item.nodes
+          .flatMap((node) => (node.kind === 'step' ? node.choices : []))
+          .find((c) => c.id === choiceId)!;
         const button = await waitFor(
           () =>
             Array.from(this.question(itemId).shadowRoot!.querySelectorAll<HTMLButtonElement>('button')).find(
@@ -185,7 +192,9 @@ export class CourseDriver {
   shownAnswer(itemId: string): string[] {
     const question = this.question(itemId) as HTMLElement & { item: Item; response: string[] | null };
     if (question.item.type === 'ordering' || question.item.type === 'branching') return question.response ?? [];
-    const checked = Array.from(question.shadowRoot!.querySelectorAll<HTMLInputElement>('input')).filter((i) => i.checked);
+    const checked = Array.from(question.shadowRoot!.querySelectorAll<HTMLInputElement>('input')).filter(
+      (i) => i.checked,
+    );
     if (question.item.type === 'classify') return checked.map((input) => `${input.name}=${input.value}`);
     return checked.map((input) => input.value);
   }

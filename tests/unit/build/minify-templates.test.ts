@@ -3,12 +3,16 @@ import { minifyTemplates } from '../../../scripts/minify-templates';
 
 describe('minifyTemplates', () => {
   it('collapses indentation in html templates but keeps expressions and single spaces', () => {
-    const source = 'const t = html`\n  <p>\n    Hallo ${name}\n    <b>${x ? html`\n      <i>ja</i>\n    ` : nothing}</b>\n  </p>\n`;';
-    expect(minifyTemplates(source)).toBe('const t = html` <p> Hallo ${name} <b>${x ? html` <i>ja</i> ` : nothing}</b> </p> `;');
+    const source =
+      'const t = html`\n  <p>\n    Hallo ${name}\n    <b>${x ? html`\n      <i>ja</i>\n    ` : nothing}</b>\n  </p>\n`;';
+    expect(minifyTemplates(source)).toBe(
+      'const t = html` <p> Hallo ${name} <b>${x ? html` <i>ja</i> ` : nothing}</b> </p> `;',
+    );
   });
 
   it('drops css comments and insignificant whitespace without joining selectors', () => {
-    const source = 'static styles = css`\n  /* why */\n  :host ::slotted(p) ,\n  a > b {\n    color: red;\n    margin: 0 auto;\n  }\n`;';
+    const source =
+      'static styles = css`\n  /* why */\n  :host ::slotted(p) ,\n  a > b {\n    color: red;\n    margin: 0 auto;\n  }\n`;';
     expect(minifyTemplates(source)).toBe('static styles = css` :host ::slotted(p),a>b{color:red;margin:0 auto}`;');
   });
 

@@ -27,10 +27,16 @@ describe('broken content corpus', () => {
 
     // Exactly the expected problems: each one found, and nothing extra (no cascades of noise).
     for (const e of expected.problems) {
-      expect(result.problems.some((p) => matches(p, e)), `missing ${JSON.stringify(e)} in:\n${shown}`).toBe(true);
+      expect(
+        result.problems.some((p) => matches(p, e)),
+        `missing ${JSON.stringify(e)} in:\n${shown}`,
+      ).toBe(true);
     }
     for (const p of result.problems) {
-      expect(expected.problems.some((e) => matches(p, e)), `unexpected problem:\n${formatProblem(p)}`).toBe(true);
+      expect(
+        expected.problems.some((e) => matches(p, e)),
+        `unexpected problem:\n${formatProblem(p)}`,
+      ).toBe(true);
     }
     expect(result.problems).toHaveLength(expected.problems.length);
 

@@ -35,13 +35,21 @@ describe('compileCourse on the valid fixture', () => {
   it('orders modules, pages, check and final test as authored', () => {
     const steps = stepsOf(result.content!).map((s) => `${s.kind}:${s.id}`);
     expect(steps).toEqual(['page:welkom', 'page:begrippen', 'check:kc-intro', 'page:toepassen', 'test:eindtoets']);
-    expect(result.content!.modules[0]!.pages[1]).toMatchObject({ id: 'begrippen', title: 'Drie begrippen', minutes: 4, leerdoelen: ['ld1'], sources: ['bron-een'] });
+    expect(result.content!.modules[0]!.pages[1]).toMatchObject({
+      id: 'begrippen',
+      title: 'Drie begrippen',
+      minutes: 4,
+      leerdoelen: ['ld1'],
+      sources: ['bron-een'],
+    });
   });
 
   it('renders page Markdown with internal links, external links and images rewritten', () => {
     const [welkom, begrippen] = result.content!.modules[0]!.pages;
     expect(welkom!.html).toContain('<a href="#page=begrippen">de begrippen</a>');
-    expect(welkom!.html).toContain('<a href="https://www.vilans.nl" target="_blank" rel="noopener noreferrer">Vilans</a>');
+    expect(welkom!.html).toContain(
+      '<a href="https://www.vilans.nl" target="_blank" rel="noopener noreferrer">Vilans</a>',
+    );
     expect(welkom!.html).toContain('<img src="assets/01-intro/img/schema.png" alt="Schema van de begrippen" />');
     expect(welkom!.html).toContain('<h2>Waarom</h2>');
     expect(begrippen!.html).toContain('<abbr title="ervaringsdeskundige">ED</abbr>');
@@ -73,7 +81,13 @@ describe('compileCourse on the valid fixture', () => {
     const final = result.content!.finalTest;
     expect(final).toMatchObject({ id: 'eindtoets', kind: 'final', drawPerLeerdoel: { ld1: 1, ld2: 2 } });
     const [tf, mr] = final.items;
-    expect(tf).toMatchObject({ type: 'true-false', answer: false, feedbackTrueHtml: 'Niet juist.', feedbackFalseHtml: 'Juist.', scenarioHtml: '' });
+    expect(tf).toMatchObject({
+      type: 'true-false',
+      answer: false,
+      feedbackTrueHtml: 'Niet juist.',
+      feedbackFalseHtml: 'Juist.',
+      scenarioHtml: '',
+    });
     expect(mr!.type).toBe('multiple-response');
     expect(mr!.description.length).toBeLessThanOrEqual(250);
     expect(mr!.description).toMatch(/^Welke twee horen bij elkaar & waarom .*…$/);
@@ -82,7 +96,14 @@ describe('compileCourse on the valid fixture', () => {
   it('lists the assets to copy and every file read', () => {
     expect(result.assets.map((a) => a.to).sort()).toEqual(['assets/01-intro/img/schema.png', 'assets/logo.svg']);
     for (const a of result.assets) expect(existsSync(a.from), a.from).toBe(true);
-    const read = result.files.map((f) => f.slice(validFixture.length + 1).split('\\').join('/')).sort();
+    const read = result.files
+      .map((f) =>
+        f
+          .slice(validFixture.length + 1)
+          .split('\\')
+          .join('/'),
+      )
+      .sort();
     expect(read).toEqual([
       'assessments/eindtoets.yaml',
       'assessments/kc-intro.yaml',
@@ -108,7 +129,10 @@ describe('compileCourse speed', () => {
     const listed: string[] = [];
     for (let i = 0; i < 47; i++) {
       const name = `03-veel/p${i}.md`;
-      writeFileSync(join(root, 'modules', name), page.replace('id: begrippen', `id: veel-${i}`).repeat(1) + '\nMeer tekst.\n'.repeat(40));
+      writeFileSync(
+        join(root, 'modules', name),
+        page.replace('id: begrippen', `id: veel-${i}`).repeat(1) + '\nMeer tekst.\n'.repeat(40),
+      );
       listed.push(`      - ${name}`);
     }
     const course = readFileSync(join(root, 'modules/course.yaml'), 'utf8').replace(

@@ -18,13 +18,20 @@ import {
 import type { CourseContent, FinalTest, Item, SingleChoiceItem } from '../../../src/shared/course-types';
 import { validFixture } from './fixtures';
 
-const SEED = 'Ervaringsdeskundigheid is het vermogen om op grond van eigen herstelervaring voor anderen ruimte te maken voor herstel.';
+const SEED =
+  'Ervaringsdeskundigheid is het vermogen om op grond van eigen herstelervaring voor anderen ruimte te maken voor herstel.';
 const index = buildSeedIndex([{ file: 'seed.txt', text: `Inleiding.\n\n${SEED}\n\nEinde.` }]);
 const text = (html: string): CourseText[] => [{ label: 'page "p"', html, origin: { kind: 'page', id: 'p' } }];
 
 describe('copy check', () => {
   it('normalises case, punctuation and whitespace', () => {
-    expect(normaliseWords('  Het  VERMOGEN, om —\n„eigen” herstel-ervaring! ')).toEqual(['het', 'vermogen', 'om', 'eigen', 'herstelervaring']);
+    expect(normaliseWords('  Het  VERMOGEN, om —\n„eigen” herstel-ervaring! ')).toEqual([
+      'het',
+      'vermogen',
+      'om',
+      'eigen',
+      'herstelervaring',
+    ]);
   });
 
   it('finds a copied run of 10 or more words, as one hit for overlapping windows', () => {
@@ -35,18 +42,29 @@ describe('copy check', () => {
   });
 
   it('ignores runs shorter than 10 words', () => {
-    expect(findCopiedRuns(text('<p>het vermogen om op grond van eigen herstelervaring voor iets</p>'), index)).toEqual([]);
-    expect(findCopiedRuns(text('<p>het vermogen om op grond van eigen herstelervaring voor anderen</p>'), index)).toHaveLength(1);
+    expect(findCopiedRuns(text('<p>het vermogen om op grond van eigen herstelervaring voor iets</p>'), index)).toEqual(
+      [],
+    );
+    expect(
+      findCopiedRuns(text('<p>het vermogen om op grond van eigen herstelervaring voor anderen</p>'), index),
+    ).toHaveLength(1);
   });
 
   it('does not bridge block elements or inline markup in a way that hides a copy', () => {
-    const hits = findCopiedRuns(text('<p>Ervaringsdeskundigheid is het <strong>vermogen</strong> om op grond van eigen herstelervaring voor anderen</p>'), index);
+    const hits = findCopiedRuns(
+      text(
+        '<p>Ervaringsdeskundigheid is het <strong>vermogen</strong> om op grond van eigen herstelervaring voor anderen</p>',
+      ),
+      index,
+    );
     expect(hits).toHaveLength(1);
   });
 
   it('allows attributed definitions in a blockquote, also nested', () => {
     expect(findCopiedRuns(text(`<blockquote><p>${SEED}</p><p>— Vilans</p></blockquote>`), index)).toEqual([]);
-    expect(findCopiedRuns(text(`<blockquote><blockquote><p>x</p></blockquote><p>${SEED}</p></blockquote>`), index)).toEqual([]);
+    expect(
+      findCopiedRuns(text(`<blockquote><blockquote><p>x</p></blockquote><p>${SEED}</p></blockquote>`), index),
+    ).toEqual([]);
   });
 
   it.each([
@@ -60,8 +78,14 @@ describe('copy check', () => {
 
   it('splits the text at a quotation, so a run never spans it', () => {
     // Five words before and five after the quote would be ten in a row without the split.
-    const runs = checkableRuns('<p>het vermogen om op grond „citaat” van eigen herstelervaring voor anderen</p><blockquote>q</blockquote><p>x</p>');
-    expect(runs).toEqual([['het', 'vermogen', 'om', 'op', 'grond'], ['van', 'eigen', 'herstelervaring', 'voor', 'anderen'], ['x']]);
+    const runs = checkableRuns(
+      '<p>het vermogen om op grond „citaat” van eigen herstelervaring voor anderen</p><blockquote>q</blockquote><p>x</p>',
+    );
+    expect(runs).toEqual([
+      ['het', 'vermogen', 'om', 'op', 'grond'],
+      ['van', 'eigen', 'herstelervaring', 'voor', 'anderen'],
+      ['x'],
+    ]);
   });
 
   it('still flags copied text outside the quotation', () => {
@@ -84,7 +108,13 @@ function single(id: string, correctAt: number, texts = ['Kort', 'Kort', 'Kort', 
     options: texts.map((t, i) => option(String.fromCharCode(97 + i), t, i === correctAt)),
   };
 }
-const bank = (items: Item[]): FinalTest => ({ id: 'eindtoets', kind: 'final', title: 'Eindtoets', introHtml: '', items });
+const bank = (items: Item[]): FinalTest => ({
+  id: 'eindtoets',
+  kind: 'final',
+  title: 'Eindtoets',
+  introHtml: '',
+  items,
+});
 
 describe('answer balance of the final bank', () => {
   it('flags a position that holds more than 40% of the correct answers', () => {
@@ -125,12 +155,17 @@ describe('coverage checks and the whole audit', () => {
     const broken = structuredClone(content);
     broken.modules[0]!.pages[0]!.sources = [];
     broken.finalTest.items[0]!.sources = ['onbekend'];
-    expect(auditSources(broken).map((f) => f.message)).toEqual(['Page "welkom" names no source', 'Item "et-stelling" names unknown source "onbekend"']);
+    expect(auditSources(broken).map((f) => f.message)).toEqual([
+      'Page "welkom" names no source',
+      'Item "et-stelling" names unknown source "onbekend"',
+    ]);
   });
 
   it('reports leerdoelen not taught or tested by too few final-bank items', () => {
     expect(auditLeerdoelen(content, 1)).toEqual([]);
-    expect(auditLeerdoelen(content, 3).map((f) => f.message)).toEqual(['Leerdoel ld1 is tested by 2 items of the final bank, fewer than 3']);
+    expect(auditLeerdoelen(content, 3).map((f) => f.message)).toEqual([
+      'Leerdoel ld1 is tested by 2 items of the final bank, fewer than 3',
+    ]);
     const untaught = structuredClone(content);
     for (const p of untaught.modules.flatMap((m) => m.pages)) p.leerdoelen = ['ld1'];
     expect(auditLeerdoelen(untaught, 1).map((f) => f.message)).toEqual(['Leerdoel ld2 is taught by no page']);
@@ -143,16 +178,18 @@ describe('coverage checks and the whole audit', () => {
 
   it('collects the texts of pages, prompts, items and all their feedback', () => {
     const labels = courseTexts(content).map((t) => t.label);
-    expect(labels).toEqual(expect.arrayContaining([
-      'page "welkom"',
-      'prompt "toepassen-vraag-1"',
-      'item "kc-intro-begrip" option b',
-      'item "et-stelling" true/false feedback',
-      'item "et-sorteren" statement eerste-keer',
-      'item "et-volgorde" step doel',
-      'item "et-gesprek" choice vragen',
-      'item "et-gesprek" ending goed',
-    ]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'page "welkom"',
+        'prompt "toepassen-vraag-1"',
+        'item "kc-intro-begrip" option b',
+        'item "et-stelling" true/false feedback',
+        'item "et-sorteren" statement eerste-keer',
+        'item "et-volgorde" step doel',
+        'item "et-gesprek" choice vragen',
+        'item "et-gesprek" ending goed',
+      ]),
+    );
   });
 
   it('finds copies in feedback and prompts too, and runs all checks together', () => {
@@ -171,7 +208,10 @@ describe('coverage checks and the whole audit', () => {
 });
 
 describe('audit warnings for validate', () => {
-  const page = { file: 'modules/01/welkom.md', text: '---\nid: welkom\n---\n\n## Kop\n\nZoals gezegd: **Ervaringsdeskundigheid** is het vermogen om op grond van eigen\nherstelervaring voor anderen.\n' };
+  const page = {
+    file: 'modules/01/welkom.md',
+    text: '---\nid: welkom\n---\n\n## Kop\n\nZoals gezegd: **Ervaringsdeskundigheid** is het vermogen om op grond van eigen\nherstelervaring voor anderen.\n',
+  };
   const toets = { file: 'assessments/eindtoets.yaml', text: 'id: eindtoets\nkind: final\n' };
 
   it('locates copied words in the source file despite Markdown and line breaks', () => {
@@ -182,7 +222,13 @@ describe('audit warnings for validate', () => {
   it('turns findings into warnings at the file of the page or assessment', () => {
     const problems = auditProblems(
       [
-        { check: 'copy', message: 'm1', hint: 'h1', origin: { kind: 'page', id: 'welkom' }, words: normaliseWords(SEED) },
+        {
+          check: 'copy',
+          message: 'm1',
+          hint: 'h1',
+          origin: { kind: 'page', id: 'welkom' },
+          words: normaliseWords(SEED),
+        },
         { check: 'bank-size', message: 'm2', hint: 'h2', origin: { kind: 'assessment', id: 'eindtoets' } },
         { check: 'leerdoelen', message: 'm3', hint: 'h3', origin: { kind: 'course' } },
       ],

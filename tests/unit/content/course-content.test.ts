@@ -22,9 +22,11 @@ import { repoRoot } from './fixtures';
 
 const seedsDir = resolve(repoRoot, '../shared/seeds');
 const seedsPresent = existsSync(seedsDir);
-if (!seedsPresent) console.warn(`copy check skipped: ${seedsDir} not found (the shared seeds folder sits next to the repo)`);
+if (!seedsPresent)
+  console.warn(`copy check skipped: ${seedsDir} not found (the shared seeds folder sits next to the repo)`);
 
-const report = (findings: readonly AuditFinding[]): string => findings.map((f) => `- ${f.message} (${f.hint})`).join('\n');
+const report = (findings: readonly AuditFinding[]): string =>
+  findings.map((f) => `- ${f.message} (${f.hint})`).join('\n');
 
 describe('the course content', () => {
   let content: CourseContent;

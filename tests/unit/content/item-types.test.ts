@@ -50,12 +50,26 @@ describe('classify, ordering and branching items and opdracht prompts', () => {
   it('compiles a branching item into step and end nodes', () => {
     const item: BranchingItem = itemOf(result.content!.finalTest.items, 'branching');
     expect(item).toMatchObject({ scored: true, start: 'begin', description: 'Hoe reageer je?' });
-    expect(item.nodes.map((n) => `${n.kind}:${n.id}`)).toEqual(['step:begin', 'step:doorvragen', 'end:advies', 'end:goed']);
+    expect(item.nodes.map((n) => `${n.kind}:${n.id}`)).toEqual([
+      'step:begin',
+      'step:doorvragen',
+      'end:advies',
+      'end:goed',
+    ]);
     const [begin, doorvragen, advies] = item.nodes;
-    expect(begin).toMatchObject({ kind: 'step', speaker: 'Femke (bewoner)', html: 'Jij hebt dit toch ook meegemaakt? Wat moet <em>ik</em> doen?' });
+    expect(begin).toMatchObject({
+      kind: 'step',
+      speaker: 'Femke (bewoner)',
+      html: 'Jij hebt dit toch ook meegemaakt? Wat moet <em>ik</em> doen?',
+    });
     expect(doorvragen).toMatchObject({ kind: 'step', speaker: '' });
     if (begin?.kind !== 'step') throw new Error('kind');
-    expect(begin.choices[1]).toEqual({ id: 'vragen', html: 'Wat zou jij zelf willen?', next: 'doorvragen', feedbackHtml: 'Je geeft Femke de ruimte.' });
+    expect(begin.choices[1]).toEqual({
+      id: 'vragen',
+      html: 'Wat zou jij zelf willen?',
+      next: 'doorvragen',
+      feedbackHtml: 'Je geeft Femke de ruimte.',
+    });
     expect(advies).toEqual({
       id: 'advies',
       kind: 'end',
@@ -70,7 +84,11 @@ describe('classify, ordering and branching items and opdracht prompts', () => {
     const pages = result.content!.modules.flatMap((m) => m.pages);
     const opdracht = pages.find((p) => p.id === 'toepassen')!;
     expect(opdracht.prompts).toEqual([
-      { id: 'toepassen-vraag-1', html: 'Wat versta <strong>jij</strong> onder ervaringsdeskundigheid?', text: 'Wat versta jij onder ervaringsdeskundigheid?' },
+      {
+        id: 'toepassen-vraag-1',
+        html: 'Wat versta <strong>jij</strong> onder ervaringsdeskundigheid?',
+        text: 'Wat versta jij onder ervaringsdeskundigheid?',
+      },
       {
         id: 'toepassen-vraag-2',
         html: 'Wat zou je doen als een cliënt vraagt\nnaar "jouw" verhaal?',

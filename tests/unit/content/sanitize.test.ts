@@ -27,7 +27,9 @@ describe('Markdown rendering and sanitising', () => {
   });
 
   it('allows abbr and details/summary as raw HTML', () => {
-    const r = render('<details>\n<summary>Meer</summary>\n\nEen <abbr title="ervaringsdeskundige">ED</abbr>.\n\n</details>\n');
+    const r = render(
+      '<details>\n<summary>Meer</summary>\n\nEen <abbr title="ervaringsdeskundige">ED</abbr>.\n\n</details>\n',
+    );
     expect(r.problems).toEqual([]);
     expect(r.html).toContain('<abbr title="ervaringsdeskundige">ED</abbr>');
     expect(r.html).toContain('<summary>Meer</summary>');
@@ -76,7 +78,9 @@ describe('Markdown rendering and sanitising', () => {
     expect(problem).toMatchObject({ file: 'modules/01-intro/01-pagina.md', line, severity: 'error' });
     expect(problem!.hint).not.toBe('');
     // Defence in depth: whatever was rejected is not in the output either.
-    expect(r.html).not.toMatch(/<script|onerror|javascript:|vbscript:|data:|<svg|<iframe|<object|<style|style=|<input|<h1/i);
+    expect(r.html).not.toMatch(
+      /<script|onerror|javascript:|vbscript:|data:|<svg|<iframe|<object|<style|style=|<input|<h1/i,
+    );
   });
 
   it('reports several problems in one text, each at its own line', () => {

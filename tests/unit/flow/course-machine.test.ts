@@ -163,7 +163,8 @@ describe('course flow: final test', () => {
     expect(isCompleted(context)).toBe(true); // test-done
     expect(isFinished(context)).toBe(false); // a retry is left
     actor.send({ type: 'RETRY_TEST', seed: 2 });
-    for (const id of actor.getSnapshot().context.test.drawn) actor.send({ type: 'ANSWER', itemId: id, response: ['b'] });
+    for (const id of actor.getSnapshot().context.test.drawn)
+      actor.send({ type: 'ANSWER', itemId: id, response: ['b'] });
     actor.send({ type: 'SUBMIT_TEST' });
     context = actor.getSnapshot().context;
     expect(isPassed(context)).toBe(true);
@@ -204,7 +205,14 @@ describe('course flow: resume', () => {
       position: 99,
       visited: [0, 1, 42, -1],
       checkAnswers: { gone: ['a'], 'kc-1': ['b'] },
-      test: { attempt: 1, drawn: ['old-item'], seed: 5, answers: { 'old-item': ['a'] }, submitted: false, scores: [2, 0.5] },
+      test: {
+        attempt: 1,
+        drawn: ['old-item'],
+        seed: 5,
+        answers: { 'old-item': ['a'] },
+        submitted: false,
+        scores: [2, 0.5],
+      },
     };
     const context = start(smallModel(), saved).getSnapshot().context;
     expect(context.position).toBe(0);
@@ -266,7 +274,13 @@ describe('course flow: paths generated from the machine', () => {
     input: { model },
     events,
     serializeState: (snap) =>
-      JSON.stringify([snap.value, snap.context.position, snap.context.visited, snap.context.checkAnswers, snap.context.test]),
+      JSON.stringify([
+        snap.value,
+        snap.context.position,
+        snap.context.visited,
+        snap.context.checkAnswers,
+        snap.context.test,
+      ]),
     limit: 5000,
   });
 

@@ -88,12 +88,20 @@ const good2004 = {
 };
 
 /** Each bad value must produce a violation that names the element. */
-function expectViolation(check: (c: Record<string, string>) => string[], base: Record<string, string>, patch: Record<string, string>, remove: string[] = []) {
+function expectViolation(
+  check: (c: Record<string, string>) => string[],
+  base: Record<string, string>,
+  patch: Record<string, string>,
+  remove: string[] = [],
+) {
   const cmi: Record<string, string> = { ...base, ...patch };
   for (const k of remove) delete cmi[k];
   const problems = check(cmi);
   const key = Object.keys(patch)[0] ?? remove[0]!;
-  expect(problems.some((p) => p.includes(key.replace(/\.\d+\..*$/, ''))), `${JSON.stringify(patch)} -> ${problems.join(' | ')}`).toBe(true);
+  expect(
+    problems.some((p) => p.includes(key.replace(/\.\d+\..*$/, ''))),
+    `${JSON.stringify(patch)} -> ${problems.join(' | ')}`,
+  ).toBe(true);
 }
 
 describe('checkScorm12Cmi', () => {
@@ -195,7 +203,14 @@ describe('checkScorm2004Cmi', () => {
   ])('rejects %o', (patch) => expectViolation(checkScorm2004Cmi, good2004, patch));
 
   it('knows the 2004 timestamp grammar', () => {
-    for (const ok of ['2024', '2024-05', '2024-05-06T12', '2024-05-06T12:05:09', '2024-05-06T12:05:09.8+02:00', '2024-05-06T12:05:09.87-05']) {
+    for (const ok of [
+      '2024',
+      '2024-05',
+      '2024-05-06T12',
+      '2024-05-06T12:05:09',
+      '2024-05-06T12:05:09.8+02:00',
+      '2024-05-06T12:05:09.87-05',
+    ]) {
       expect(isTimestamp2004(ok), ok).toBe(true);
     }
     for (const bad of ['2024-13-01', '2024-05-06T24:00:00', '2024-05-06T12:05:09+02:00', '2024-05-06 12:05']) {

@@ -15,7 +15,13 @@ import {
   timestamp2004,
 } from '../../../src/lms/format';
 import { interactionId2004 } from '../../../src/shared/ids';
-import { isDuration2004, isIdentifier12, isLongIdentifier2004, isTimespan12, isTimestamp2004 } from '../../support/cmi-rules';
+import {
+  isDuration2004,
+  isIdentifier12,
+  isLongIdentifier2004,
+  isTimespan12,
+  isTimestamp2004,
+} from '../../support/cmi-rules';
 
 describe('SCORM 1.2 timespan', () => {
   it.each([
@@ -103,7 +109,12 @@ describe('response patterns', () => {
 
   it('uses the 2004 [,] and [.] delimiters', () => {
     expect(list2004(['a', 'c'])).toBe('a[,]c');
-    expect(matching2004([['s1', 't1'], ['s2', 't2']])).toBe('s1[.]t1[,]s2[.]t2');
+    expect(
+      matching2004([
+        ['s1', 't1'],
+        ['s2', 't2'],
+      ]),
+    ).toBe('s1[.]t1[,]s2[.]t2');
     expect(performance2004(['eerst [luisteren]', 'dan'])).toBe('1[.]eerst (luisteren)[,]2[.]dan');
     expect(performance2004(['x'.repeat(300)])).toBe(`1[.]${'x'.repeat(250)}`);
   });

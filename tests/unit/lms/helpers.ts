@@ -41,9 +41,36 @@ const base = {
 
 /** One record of every kind the course can report. */
 export const sampleRecords: InteractionRecord[] = [
-  { ...base, kind: 'choice', itemId: 'kc1-begrip', attempt: 0, result: 'incorrect', choices: ['a', 'b', 'c', 'd'], learner: ['a', 'c'], correct: ['a', 'b'] },
-  { ...base, kind: 'true-false', itemId: 'kc1-stelling', attempt: 1, result: 'correct', learner: true, correct: true, objectiveIds: ['ld1', 'ld2'] },
-  { ...base, kind: 'sequencing', itemId: 'et-volgorde', attempt: 2, result: 'correct', choices: ['x', 'y', 'z'], learner: ['z', 'x', 'y'], correct: ['z', 'x', 'y'] },
+  {
+    ...base,
+    kind: 'choice',
+    itemId: 'kc1-begrip',
+    attempt: 0,
+    result: 'incorrect',
+    choices: ['a', 'b', 'c', 'd'],
+    learner: ['a', 'c'],
+    correct: ['a', 'b'],
+  },
+  {
+    ...base,
+    kind: 'true-false',
+    itemId: 'kc1-stelling',
+    attempt: 1,
+    result: 'correct',
+    learner: true,
+    correct: true,
+    objectiveIds: ['ld1', 'ld2'],
+  },
+  {
+    ...base,
+    kind: 'sequencing',
+    itemId: 'et-volgorde',
+    attempt: 2,
+    result: 'correct',
+    choices: ['x', 'y', 'z'],
+    learner: ['z', 'x', 'y'],
+    correct: ['z', 'x', 'y'],
+  },
   {
     ...base,
     kind: 'matching',
@@ -52,9 +79,29 @@ export const sampleRecords: InteractionRecord[] = [
     result: 'neutral',
     sources: ['s1', 's2'],
     targets: ['t1', 't2'],
-    learner: [['s1', 't2'], ['s2', 't1']],
-    correct: [['s1', 't1'], ['s2', 't2']],
+    learner: [
+      ['s1', 't2'],
+      ['s2', 't1'],
+    ],
+    correct: [
+      ['s1', 't1'],
+      ['s2', 't2'],
+    ],
   },
-  { ...base, kind: 'performance', itemId: 'et-stappen', attempt: 1, result: 'neutral', learner: ['luisteren', 'vragen'] },
-  { ...base, kind: 'long-fill-in', itemId: 'reflectie-1', attempt: 0, result: 'neutral', learner: 'Mijn ervaring: ik leerde "luisteren" & <vragen>.' },
+  {
+    ...base,
+    kind: 'performance',
+    itemId: 'et-stappen',
+    attempt: 1,
+    result: 'neutral',
+    learner: ['luisteren', 'vragen'],
+  },
+  {
+    ...base,
+    kind: 'long-fill-in',
+    itemId: 'reflectie-1',
+    attempt: 0,
+    result: 'neutral',
+    learner: 'Mijn ervaring: ik leerde "luisteren" & <vragen>.',
+  },
 ];

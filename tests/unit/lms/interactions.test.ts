@@ -13,8 +13,15 @@ describe('interactionOf', () => {
       attempt: 1,
       sources: ['s0', 's1', 's2'],
       targets: ['cat-0', 'cat-1'],
-      learner: [['s0', 'cat-0'], ['s2', 'cat-1']],
-      correct: [['s0', 'cat-0'], ['s1', 'cat-1'], ['s2', 'cat-0']],
+      learner: [
+        ['s0', 'cat-0'],
+        ['s2', 'cat-1'],
+      ],
+      correct: [
+        ['s0', 'cat-0'],
+        ['s1', 'cat-1'],
+        ['s2', 'cat-0'],
+      ],
       result: 'incorrect',
       weighting: 1,
     });

@@ -17,7 +17,12 @@ import { longestResponse, mixedItems } from '../assessment/items';
 import { lastValues, newScorm12, newScorm2004, recordSets } from './helpers';
 
 const steps: Step[] = [
-  ...Array.from({ length: 58 }, (_, i): Step => ({ kind: 'page', id: `module-${i % 6}-pagina-${i}`, moduleId: `m${i % 6}`, title: `P${i}` })),
+  ...Array.from({ length: 58 }, (_, i): Step => ({
+    kind: 'page',
+    id: `module-${i % 6}-pagina-${i}`,
+    moduleId: `m${i % 6}`,
+    title: `P${i}`,
+  })),
   { kind: 'check', id: 'kennischeck', moduleId: 'm0', title: 'Check' },
   { kind: 'test', id: 'eindtoets', moduleId: null, title: 'Toets' },
 ];
@@ -48,14 +53,23 @@ const state: SavedState = {
 
 /** Text of exactly `length` characters with everything that could trip a format. */
 const reflectionText = (length: number, i: number): string =>
-  `{${i}} Regel één [x:9]\r\nregel twee ] 🙂 é\n`.repeat(Math.ceil(length / 20)).replace(/\r/g, '').slice(0, length);
+  `{${i}} Regel één [x:9]\r\nregel twee ] 🙂 é\n`
+    .repeat(Math.ceil(length / 20))
+    .replace(/\r/g, '')
+    .slice(0, length);
 
 function fillEverything(lms: LmsConnection): Record<string, string> {
   const at = new Date(2024, 4, 6, 23, 59, 59, 990);
   const suspendData = encodeState(state, steps, items);
   expect(lms.save({ location: steps[state.position]!.id, suspendData }), lms.lastError).toBe(true);
-  for (const item of checks) expect(lms.recordInteraction(interactionOf(item, state.checkAnswers[item.id], 0, 99999, at)), lms.lastError).toBe(true);
-  for (const item of drawn) expect(lms.recordInteraction(interactionOf(item, state.test.answers[item.id], 3, 3600, at)), lms.lastError).toBe(true);
+  for (const item of checks)
+    expect(lms.recordInteraction(interactionOf(item, state.checkAnswers[item.id], 0, 99999, at)), lms.lastError).toBe(
+      true,
+    );
+  for (const item of drawn)
+    expect(lms.recordInteraction(interactionOf(item, state.test.answers[item.id], 3, 3600, at)), lms.lastError).toBe(
+      true,
+    );
   const max = lms.maxReflectionChars(prompts.length);
   const texts: Record<string, string> = {};
   prompts.forEach((prompt, i) => {
@@ -65,7 +79,15 @@ function fillEverything(lms: LmsConnection): Record<string, string> {
     expect(lms.saveReflection(prompt.id, text), lms.lastError).toBe(true);
     expect(lms.recordInteraction(reflectionInteraction(prompt, text, at, ['ld1', 'ld2'])), lms.lastError).toBe(true);
   });
-  expect(lms.setResult({ scaled: 0.8912, passed: true, completed: false, progress: 1, objectives: [{ id: 'ld1', completed: true, scaled: 1 }] })).toBe(true);
+  expect(
+    lms.setResult({
+      scaled: 0.8912,
+      passed: true,
+      completed: false,
+      progress: 1,
+      objectives: [{ id: 'ld1', completed: true, scaled: 1 }],
+    }),
+  ).toBe(true);
   expect(lms.commit()).toBe(true);
   return texts;
 }
@@ -110,7 +132,9 @@ describe('limits under pressure', () => {
     for (let n = 0; n < 8; n++) expect(cmi[`cmi.comments_from_learner.${n}.comment`]!.length).toBe(4000);
     expect(api.cmi.interactions.childArray.length).toBe(40 + 30 + 8);
 
-    const again = new Scorm2004Connection(newScorm2004({ ...cmi, 'cmi.entry': 'resume' }), { courseId: 'ervaringsdeskundigheid' });
+    const again = new Scorm2004Connection(newScorm2004({ ...cmi, 'cmi.entry': 'resume' }), {
+      courseId: 'ervaringsdeskundigheid',
+    });
     const launch = again.start()!;
     expect(launch.reflections).toEqual(texts);
     expect(decodeState(launch.suspendData, steps, items)).toEqual({ state, status: 'ok' });

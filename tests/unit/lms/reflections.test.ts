@@ -48,7 +48,9 @@ describe('SCORM 1.2 cmi.comments format', () => {
   it('sizes the per-answer limit so every answer at its maximum fits in 4096', () => {
     for (const n of [1, 2, 3, 5, 8, 12, 20]) {
       const max = maxReflectionChars12(n);
-      const map = Object.fromEntries(Array.from({ length: n }, (_, i) => [`${i}`.padStart(MAX_PROMPT_ID, 'p'), 'x'.repeat(max)]));
+      const map = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`${i}`.padStart(MAX_PROMPT_ID, 'p'), 'x'.repeat(max)]),
+      );
       expect(encodeComments12(map).length, `n=${n}`).toBeLessThanOrEqual(4096);
     }
     expect(maxReflectionChars12(8)).toBe(440);
@@ -156,7 +158,10 @@ describe('Scorm2004Connection reflections against scorm-again', () => {
 
     const saved = stringValues(api.getFlattenedCMI());
     expect(checkScorm2004Cmi(saved)).toEqual([]);
-    const again = new Scorm2004Connection(newScorm2004({ ...saved, 'cmi.entry': 'resume' }), { courseId: 'c', now: () => at });
+    const again = new Scorm2004Connection(newScorm2004({ ...saved, 'cmi.entry': 'resume' }), {
+      courseId: 'c',
+      now: () => at,
+    });
     expect(again.start()?.reflections).toEqual({ 'opdracht-1-vraag-1': 'tweede versie', 'opdracht-1-vraag-2': long });
     // Updating after relaunch reuses the entry.
     expect(again.saveReflection('opdracht-1-vraag-2', 'korter')).toBe(true);
@@ -237,21 +242,43 @@ describe('adapters with odd LMS values', () => {
     };
     const lms = new Scorm12Connection(api);
     const launch = lms.start();
-    expect(launch).toEqual({ suspendData: '2.abc', location: '', resumed: true, learnerName: '', learnerId: '', reflections: {} });
+    expect(launch).toEqual({
+      suspendData: '2.abc',
+      location: '',
+      resumed: true,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    });
     expect(q.set).toContainEqual(['cmi.core.lesson_status', 'incomplete']);
-    expect(lms.recordInteraction({
-      kind: 'true-false', itemId: 'q', attempt: 1, description: '', objectiveIds: [], result: 'correct',
-      latencySeconds: 1, timestamp: new Date(), weighting: 1, learner: true, correct: true,
-    })).toBe(true);
+    expect(
+      lms.recordInteraction({
+        kind: 'true-false',
+        itemId: 'q',
+        attempt: 1,
+        description: '',
+        objectiveIds: [],
+        result: 'correct',
+        latencySeconds: 1,
+        timestamp: new Date(),
+        weighting: 1,
+        learner: true,
+        correct: true,
+      }),
+    ).toBe(true);
     expect(q.set[2]).toEqual(['cmi.interactions.0.id', 'q_a1']);
   });
 
   it('SCORM 1.2: a mixed-case passed status is never downgraded', () => {
     const q = quirkyValues({ 'cmi.core.lesson_status': 'Passed', 'cmi.core.entry': 'RESUME' });
     const api: Scorm12Api = {
-      LMSInitialize: () => 'true', LMSFinish: () => 'true', LMSGetValue: q.get,
-      LMSSetValue: (e, v) => (q.set.push([e, v]), 'true'), LMSCommit: () => 'true',
-      LMSGetLastError: () => '0', LMSGetErrorString: () => '',
+      LMSInitialize: () => 'true',
+      LMSFinish: () => 'true',
+      LMSGetValue: q.get,
+      LMSSetValue: (e, v) => (q.set.push([e, v]), 'true'),
+      LMSCommit: () => 'true',
+      LMSGetLastError: () => '0',
+      LMSGetErrorString: () => '',
     };
     const lms = new Scorm12Connection(api);
     expect(lms.start()?.resumed).toBe(true);
@@ -274,12 +301,23 @@ describe('adapters with odd LMS values', () => {
       ['cmi.comments_from_learner.0.location', 'cmi.learner_name'],
     );
     const api: Scorm2004Api = {
-      Initialize: () => 'true', Terminate: () => 'true', GetValue: q.get,
-      SetValue: (e, v) => (q.set.push([e, v]), 'true'), Commit: () => 'true',
-      GetLastError: () => '0', GetErrorString: () => '',
+      Initialize: () => 'true',
+      Terminate: () => 'true',
+      GetValue: q.get,
+      SetValue: (e, v) => (q.set.push([e, v]), 'true'),
+      Commit: () => 'true',
+      GetLastError: () => '0',
+      GetErrorString: () => '',
     };
     const lms = new Scorm2004Connection(api, { courseId: 'c' });
-    expect(lms.start()).toEqual({ suspendData: '2.x', location: '', resumed: true, learnerName: '', learnerId: '', reflections: { p1: '42' } });
+    expect(lms.start()).toEqual({
+      suspendData: '2.x',
+      location: '',
+      resumed: true,
+      learnerName: '',
+      learnerId: '',
+      reflections: { p1: '42' },
+    });
     expect(q.set).toContainEqual(['cmi.completion_status', 'incomplete']);
     expect(lms.saveReflection('p1', 'nieuw')).toBe(true);
     expect(q.set).toContainEqual(['cmi.comments_from_learner.1.comment', 'nieuw']);
@@ -290,9 +328,13 @@ describe('adapters with odd LMS values', () => {
   it('SCORM 2004: a mixed-case completed status is left alone', () => {
     const q = quirkyValues({ 'cmi.completion_status': 'Completed', 'cmi.entry': 'Resume' });
     const api: Scorm2004Api = {
-      Initialize: () => 'true', Terminate: () => 'true', GetValue: q.get,
-      SetValue: (e, v) => (q.set.push([e, v]), 'true'), Commit: () => 'true',
-      GetLastError: () => '0', GetErrorString: () => '',
+      Initialize: () => 'true',
+      Terminate: () => 'true',
+      GetValue: q.get,
+      SetValue: (e, v) => (q.set.push([e, v]), 'true'),
+      Commit: () => 'true',
+      GetLastError: () => '0',
+      GetErrorString: () => '',
     };
     const lms = new Scorm2004Connection(api, { courseId: 'c' });
     expect(lms.start()?.resumed).toBe(true);

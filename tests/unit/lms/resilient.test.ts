@@ -24,7 +24,13 @@ class FakeInner implements LmsConnection {
   failing = new Set<Method>();
   /** Fail only the next N calls of a method. */
   failTimes = new Map<Method, number>();
-  staged = { suspendData: '', location: '', result: null as CourseResult | null, reflections: {} as Record<string, string>, interactions: [] as string[] };
+  staged = {
+    suspendData: '',
+    location: '',
+    result: null as CourseResult | null,
+    reflections: {} as Record<string, string>,
+    interactions: [] as string[],
+  };
   committed = structuredClone(this.staged);
   finishCalls = 0;
   lastError = '';
@@ -47,7 +53,14 @@ class FakeInner implements LmsConnection {
     if (!this.ok('start')) return null;
     this.staged = structuredClone(this.committed);
     const c = this.committed;
-    return { suspendData: c.suspendData, location: c.location, resumed: c.suspendData !== '', learnerName: 'L', learnerId: this.learnerId, reflections: { ...c.reflections } };
+    return {
+      suspendData: c.suspendData,
+      location: c.location,
+      resumed: c.suspendData !== '',
+      learnerName: 'L',
+      learnerId: this.learnerId,
+      reflections: { ...c.reflections },
+    };
   }
   save(data: SaveData): boolean {
     this.log.push(`save:${data.suspendData}`);
@@ -91,7 +104,7 @@ class FakeInner implements LmsConnection {
   }
 }
 
-const interaction = (itemId: string): InteractionRecord => ({ ...sampleRecords[0]!, itemId } as InteractionRecord);
+const interaction = (itemId: string): InteractionRecord => ({ ...sampleRecords[0]!, itemId }) as InteractionRecord;
 const result = (progress: number): CourseResult => ({ completed: false, progress, objectives: [] });
 const KEY = journalKey('cursus', '1.0', 'scorm2004', 'learner-1');
 
@@ -106,7 +119,12 @@ afterEach(() => {
 });
 
 function wrap(inner: LmsConnection, options: Partial<ResilientOptions> = {}) {
-  const lms = new ResilientConnection(inner, { courseId: 'cursus', version: '1.0', storage: () => storage, ...options });
+  const lms = new ResilientConnection(inner, {
+    courseId: 'cursus',
+    version: '1.0',
+    storage: () => storage,
+    ...options,
+  });
   const statuses: SyncStatus[] = [];
   lms.onStatus((s) => statuses.push(s));
   return { lms, statuses };
@@ -119,7 +137,12 @@ function step(lms: LmsConnection, n: number): boolean {
   return lms.commit() && saved && resultSet;
 }
 
-const journal = () => JSON.parse(storage.getItem(KEY) ?? 'null') as { seq: number; at: number; pending: { save: SaveData | null; interactions: Array<{ itemId: string }> } } | null;
+const journal = () =>
+  JSON.parse(storage.getItem(KEY) ?? 'null') as {
+    seq: number;
+    at: number;
+    pending: { save: SaveData | null; interactions: Array<{ itemId: string }> };
+  } | null;
 
 describe('ResilientConnection', () => {
   it('passes everything through while the LMS works, with no journal and no status events', () => {
@@ -131,7 +154,11 @@ describe('ResilientConnection', () => {
     expect(lms.saveReflection('r1', 'tekst')).toBe(true);
     expect(step(lms, 1)).toBe(true);
     expect(lms.maxReflectionChars(2)).toBe(2000);
-    expect(inner.committed).toMatchObject({ suspendData: 'state-1', interactions: ['q1'], reflections: { r1: 'tekst' } });
+    expect(inner.committed).toMatchObject({
+      suspendData: 'state-1',
+      interactions: ['q1'],
+      reflections: { r1: 'tekst' },
+    });
     expect(inner.log).toEqual(['start', 'interaction:q1', 'reflection:r1', 'save:state-1', 'result:0.1', 'commit']);
     expect(statuses).toEqual([]);
     expect(storage.getItem(KEY)).toBeNull();
@@ -274,7 +301,11 @@ describe('ResilientConnection', () => {
       reflections: { r1: 'mijn antwoord' },
     });
     expect(inner.log).toEqual(['start', 'save:state-2', 'result:0.2', 'reflection:r1', 'interaction:q1', 'commit']);
-    expect(inner.committed).toMatchObject({ suspendData: 'state-2', interactions: ['q1'], reflections: { r1: 'mijn antwoord' } });
+    expect(inner.committed).toMatchObject({
+      suspendData: 'state-2',
+      interactions: ['q1'],
+      reflections: { r1: 'mijn antwoord' },
+    });
     expect(storage.getItem(KEY)).toBeNull();
     expect(statuses).toEqual([]); // synced at once; nothing to tell
   });

@@ -36,7 +36,14 @@ describe('Scorm12Connection against scorm-again', () => {
   it('runs a whole session and writes exactly the strict SCORM 1.2 values', () => {
     const { api, lms, sets, clock } = launch();
     expect(lms.standard).toBe('scorm12');
-    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} });
+    expect(lms.start()).toEqual({
+      suspendData: '',
+      location: '',
+      resumed: false,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    });
     expect(lms.lastError).toBe('');
     expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('incomplete');
 
@@ -130,7 +137,14 @@ describe('Scorm12Connection against scorm-again', () => {
     delete (window as Win).API;
 
     const second = launch(newScorm12({ ...saved, 'cmi.core.entry': 'resume' }));
-    expect(second.lms.start()).toEqual({ suspendData: 'state-one', location: 'p7', resumed: true, learnerName: '', learnerId: '', reflections: {} });
+    expect(second.lms.start()).toEqual({
+      suspendData: 'state-one',
+      location: 'p7',
+      resumed: true,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    });
     expect(second.sets.some(([k]) => k === 'cmi.core.lesson_status')).toBe(false); // no downgrade
     expect(second.lms.setResult(result)).toBe(true);
     expect(second.lms.recordInteraction(sampleRecords[1]!)).toBe(true);
@@ -169,7 +183,9 @@ describe('Scorm12Connection against scorm-again', () => {
     expect(lms.recordInteraction(long)).toBe(true);
     const sent = lastValues(sets);
     expect(sent['cmi.interactions.1.type']).toBe('fill-in');
-    expect(sent['cmi.interactions.1.student_response']).toBe(('Eerste regel. Tweede regel. ' + 'w'.repeat(4000)).slice(0, 255));
+    expect(sent['cmi.interactions.1.student_response']).toBe(
+      ('Eerste regel. Tweede regel. ' + 'w'.repeat(4000)).slice(0, 255),
+    );
     expect(sets.some(([k]) => k === 'cmi.comments')).toBe(false);
     expect(checkScorm12Cmi(sent)).toEqual([]);
   });
@@ -211,7 +227,11 @@ describe('Scorm12Connection against a failing API', () => {
 
   it("returns false with the LMS's error when a call returns 'false'", () => {
     const lms = new Scorm12Connection(
-      fakeApi({ LMSSetValue: () => 'false', LMSGetLastError: () => '405', LMSGetErrorString: () => 'Incorrect Data Type' }),
+      fakeApi({
+        LMSSetValue: () => 'false',
+        LMSGetLastError: () => '405',
+        LMSGetErrorString: () => 'Incorrect Data Type',
+      }),
     );
     expect(lms.start()).not.toBeNull();
     expect(lms.save({ location: 'a', suspendData: 'b' })).toBe(false);
@@ -230,7 +250,14 @@ describe('Scorm12Connection against a failing API', () => {
     const lms = new Scorm12Connection(
       fakeApi({ LMSSetValue: boom, LMSCommit: boom, LMSFinish: boom, LMSGetValue: boom, LMSGetLastError: boom }),
     );
-    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} });
+    expect(lms.start()).toEqual({
+      suspendData: '',
+      location: '',
+      resumed: false,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    });
     expect(() => lms.save({ location: 'a', suspendData: 'b' })).not.toThrow();
     expect(lms.save({ location: 'a', suspendData: 'b' })).toBe(false);
     expect(lms.lastError).toMatch(/threw: Error: boom/);
@@ -248,7 +275,9 @@ describe('Scorm12Connection against a failing API', () => {
   it('rejects an option id that is not among the choices', () => {
     const lms = new Scorm12Connection(fakeApi());
     lms.start();
-    expect(lms.recordInteraction({ ...sampleRecords[0]!, learner: ['q'] } as (typeof sampleRecords)[number])).toBe(false);
+    expect(lms.recordInteraction({ ...sampleRecords[0]!, learner: ['q'] } as (typeof sampleRecords)[number])).toBe(
+      false,
+    );
     expect(lms.lastError).toMatch(/cannot be coded/);
   });
 });

@@ -12,7 +12,13 @@ const result: CourseResult = {
   completed: true,
   progress: 0.75,
   objectives: [
-    { id: 'ld1', scaled: 1, completed: true, passed: true, description: 'Je kent de betekenis van ervaringsdeskundigheid.' },
+    {
+      id: 'ld1',
+      scaled: 1,
+      completed: true,
+      passed: true,
+      description: 'Je kent de betekenis van ervaringsdeskundigheid.',
+    },
     { id: 'ld2', completed: false, description: 'x'.repeat(300) },
   ],
 };
@@ -39,7 +45,14 @@ describe('Scorm2004Connection against scorm-again', () => {
     (window as Win).API = newScorm12(); // both present: 2004 wins
     const { api, lms, sets, clock } = launch();
     expect(lms.standard).toBe('scorm2004');
-    expect(lms.start()).toEqual({ suspendData: '', location: '', resumed: false, learnerName: '', learnerId: '', reflections: {} });
+    expect(lms.start()).toEqual({
+      suspendData: '',
+      location: '',
+      resumed: false,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    });
     expect(lms.lastError).toBe('');
     expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
 
@@ -129,7 +142,14 @@ describe('Scorm2004Connection against scorm-again', () => {
     const saved = stringValues(first.api.getFlattenedCMI());
 
     const second = launch(newScorm2004({ ...saved, 'cmi.entry': 'resume' }));
-    expect(second.lms.start()).toEqual({ suspendData: 'state-one', location: 'p7', resumed: true, learnerName: '', learnerId: '', reflections: {} });
+    expect(second.lms.start()).toEqual({
+      suspendData: 'state-one',
+      location: 'p7',
+      resumed: true,
+      learnerName: '',
+      learnerId: '',
+      reflections: {},
+    });
     expect(second.sets.some(([k]) => k === 'cmi.completion_status')).toBe(false);
     expect(second.lms.setResult(result)).toBe(true);
     expect(second.lms.recordInteraction(sampleRecords[1]!)).toBe(true);

@@ -3,12 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { objectiveId2004 } from '../../../src/shared/ids';
-import { checkManifest, checkPackageZip, semanticProblems, validateManifestXsd } from '../../../scorm/packaging/check-package';
+import {
+  checkManifest,
+  checkPackageZip,
+  semanticProblems,
+  validateManifestXsd,
+} from '../../../scorm/packaging/check-package';
 import { manifestScorm12 } from '../../../scorm/packaging/manifest-scorm12';
 import { manifestScorm2004 } from '../../../scorm/packaging/manifest-scorm2004';
 import { shippedSchemaNames, type ScormStandard } from '../../../scorm/packaging/schemas';
 import { createZip } from '../../../scorm/packaging/zip';
-import { courseFixture, hasShared, readShared, SKIP_SHARED_MESSAGE, sharedFiles, validateOfficial, WEB_FILES } from './helpers';
+import {
+  courseFixture,
+  hasShared,
+  readShared,
+  SKIP_SHARED_MESSAGE,
+  sharedFiles,
+  validateOfficial,
+  WEB_FILES,
+} from './helpers';
 
 const standardOf = (file: string): ScormStandard => (file.startsWith('12') ? 'scorm12' : 'scorm2004');
 /** The zip the shared examples/negatives would sit in: their two files plus the shipped schemas. */
@@ -24,11 +37,19 @@ const NEGATIVES: Record<string, { problem: RegExp; xsd: boolean; semantic: boole
   '12_badmastery.xml': { problem: /masteryscore must be a number 0–100, found "eighty"/, xsd: false, semantic: true },
   '12_bogusattr.xml': { problem: /attribute 'bogus' is not allowed/, xsd: true, semantic: false },
   '12_camelcase.xml': { problem: /scormType/, xsd: true, semantic: true },
-  '12_schemaversion.xml': { problem: /schemaversion> must be exactly "1\.2", found "1\.3"/, xsd: false, semantic: true },
+  '12_schemaversion.xml': {
+    problem: /schemaversion> must be exactly "1\.2", found "1\.3"/,
+    xsd: false,
+    semantic: true,
+  },
   '04_badmeasure.xml': { problem: /minNormalizedMeasure/, xsd: true, semantic: true },
   '04_badvalue.xml': { problem: /'SCO'|"SCO"/, xsd: true, semantic: true },
   '04_dupid.xml': { problem: /item_1/, xsd: true, semantic: true },
-  '04_lowercase.xml': { problem: /uses adlcp:scormtype; SCORM 2004 spells it adlcp:scormType/, xsd: false, semantic: true },
+  '04_lowercase.xml': {
+    problem: /uses adlcp:scormtype; SCORM 2004 spells it adlcp:scormType/,
+    xsd: false,
+    semantic: true,
+  },
 };
 
 describe.skipIf(!hasShared)(`shared examples and negatives ${hasShared ? '' : SKIP_SHARED_MESSAGE}`, () => {
@@ -83,16 +104,24 @@ describe('semantic checks on our own manifests', () => {
   const m2004 = manifestScorm2004(content, WEB_FILES, 'index.html');
 
   it('reports a listed file that is missing from the zip, and the launch file', () => {
-    const problems = semanticProblems(m12, 'scorm12', zip12.filter((f) => f !== 'index.html'));
+    const problems = semanticProblems(
+      m12,
+      'scorm12',
+      zip12.filter((f) => f !== 'index.html'),
+    );
     expect(problems).toContain('resource "test-course_sco" launch href "index.html" does not exist in the zip');
     expect(problems).toContain('resource "test-course_sco" <file href="index.html"> does not exist in the zip');
   });
 
   it('decodes percent-encoded hrefs before looking them up', () => {
     expect(m12).toContain('href="assets/mijn%20logo.svg"');
-    expect(semanticProblems(m12, 'scorm12', zip12.filter((f) => f !== 'assets/mijn logo.svg'))).toEqual([
-      'resource "test-course_sco" <file href="assets/mijn%20logo.svg"> does not exist in the zip',
-    ]);
+    expect(
+      semanticProblems(
+        m12,
+        'scorm12',
+        zip12.filter((f) => f !== 'assets/mijn logo.svg'),
+      ),
+    ).toEqual(['resource "test-course_sco" <file href="assets/mijn%20logo.svg"> does not exist in the zip']);
   });
 
   it('encodes "#" and "?" in file names so they are not read as fragment or query', () => {
@@ -107,33 +136,51 @@ describe('semantic checks on our own manifests', () => {
 
   it('reports a manifest that is not at the zip root', () => {
     const nested = zip2004.map((f) => (f === 'imsmanifest.xml' ? 'course/imsmanifest.xml' : f));
-    expect(semanticProblems(m2004, 'scorm2004', nested)).toContain('imsmanifest.xml is not at the zip root (found course/imsmanifest.xml)');
+    expect(semanticProblems(m2004, 'scorm2004', nested)).toContain(
+      'imsmanifest.xml is not at the zip root (found course/imsmanifest.xml)',
+    );
   });
 
   it('reports an identifierref to no resource', () => {
     const broken = m2004.replace('identifierref="test-course_sco"', 'identifierref="nope"');
-    expect(semanticProblems(broken, 'scorm2004', zip2004)).toContain('item "test-course_item" identifierref "nope" points to no resource');
+    expect(semanticProblems(broken, 'scorm2004', zip2004)).toContain(
+      'item "test-course_item" identifierref "nope" points to no resource',
+    );
   });
 
   it('reports zip files no resource lists, and missing schema files', () => {
-    expect(semanticProblems(m12, 'scorm12', [...zip12, 'extra.js'])).toEqual(['zip entry "extra.js" is not listed as <file> of any resource']);
-    expect(semanticProblems(m12, 'scorm12', zip12.filter((f) => f !== 'adlcp_rootv1p2.xsd'))).toEqual([
-      'schema file "adlcp_rootv1p2.xsd" named in xsi:schemaLocation is not in the zip',
+    expect(semanticProblems(m12, 'scorm12', [...zip12, 'extra.js'])).toEqual([
+      'zip entry "extra.js" is not listed as <file> of any resource',
     ]);
+    expect(
+      semanticProblems(
+        m12,
+        'scorm12',
+        zip12.filter((f) => f !== 'adlcp_rootv1p2.xsd'),
+      ),
+    ).toEqual(['schema file "adlcp_rootv1p2.xsd" named in xsi:schemaLocation is not in the zip']);
   });
 
   it('reports a mastery score above 100 and a measure outside [-1, 1]', () => {
-    expect(semanticProblems(m12.replace('>70<', '>170<'), 'scorm12', zip12).join()).toMatch(/masteryscore must be a number 0–100, found "170"/);
-    expect(semanticProblems(m2004.replace('>0.7<', '>-1.5<'), 'scorm2004', zip2004).join()).toMatch(/minNormalizedMeasure must be a decimal in \[-1, 1\]/);
+    expect(semanticProblems(m12.replace('>70<', '>170<'), 'scorm12', zip12).join()).toMatch(
+      /masteryscore must be a number 0–100, found "170"/,
+    );
+    expect(semanticProblems(m2004.replace('>0.7<', '>-1.5<'), 'scorm2004', zip2004).join()).toMatch(
+      /minNormalizedMeasure must be a decimal in \[-1, 1\]/,
+    );
   });
 
   it('reports duplicate objective ids and elements of namespaces the schema check does not cover', () => {
     const [id1, id2] = content.leerdoelen.map((l) => objectiveId2004(content.id, l.id));
     const dup = m2004.replace(`objectiveID="${id2}"`, `objectiveID="${id1}"`);
     expect(dup).not.toBe(m2004);
-    expect(semanticProblems(dup, 'scorm2004', zip2004)).toContain(`objectiveID "${id1}" appears twice in <imsss:objectives> (line 24)`);
+    expect(semanticProblems(dup, 'scorm2004', zip2004)).toContain(
+      `objectiveID "${id1}" appears twice in <imsss:objectives> (line 24)`,
+    );
     const lom = m2004.replace('<metadata>', '<metadata><lom xmlns="http://ltsc.ieee.org/xsd/LOM"/>');
-    expect(semanticProblems(lom, 'scorm2004', zip2004).join()).toMatch(/namespace "http:\/\/ltsc.ieee.org\/xsd\/LOM", which the schema check does not cover/);
+    expect(semanticProblems(lom, 'scorm2004', zip2004).join()).toMatch(
+      /namespace "http:\/\/ltsc.ieee.org\/xsd\/LOM", which the schema check does not cover/,
+    );
   });
 
   it('reports a manifest that is not well-formed, in both steps', async () => {
@@ -156,7 +203,9 @@ describe('checkPackageZip', () => {
   it('reports a zip whose manifest is in a folder', async () => {
     const file = path.join(tmp, 'nested.zip');
     writeFileSync(file, createZip({ 'course/imsmanifest.xml': '<manifest/>', 'course/index.html': '' }));
-    expect(await checkPackageZip(file, 'scorm12')).toEqual(['imsmanifest.xml is not at the zip root (found course/imsmanifest.xml)']);
+    expect(await checkPackageZip(file, 'scorm12')).toEqual([
+      'imsmanifest.xml is not at the zip root (found course/imsmanifest.xml)',
+    ]);
   });
 
   it('reports a file that is not a zip', async () => {

@@ -33,7 +33,9 @@ export function courseFixture(overrides: Partial<CourseContent> = {}): CourseCon
       {
         id: 'm1',
         title: 'Module 1',
-        pages: [{ id: 'p1', title: 'Pagina 1', leerdoelen: ['ld1'], minutes: 3, sources: ['src1'], html: '<p>Hallo</p>' }],
+        pages: [
+          { id: 'p1', title: 'Pagina 1', leerdoelen: ['ld1'], minutes: 3, sources: ['src1'], html: '<p>Hallo</p>' },
+        ],
       },
     ],
     finalTest: {
@@ -71,7 +73,9 @@ const OFFICIAL: Record<ScormStandard, { folder: string; driver: string }> = {
 
 function walk(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name)).split(path.sep).join('/')],
+    e.isDirectory()
+      ? walk(path.join(dir, e.name), base)
+      : [path.relative(base, path.join(dir, e.name)).split(path.sep).join('/')],
   );
 }
 
@@ -93,7 +97,10 @@ export async function validateOfficial(xml: string, standard: ScormStandard): Pr
     .map((f) => {
       let contents = readFileSync(path.join(dir, f), 'utf8');
       if (f === 'imsmd_rootv1p2p1.xsd') {
-        const patched = contents.replace('namespace="##any" processContents="strict"', 'namespace="##other" processContents="strict"');
+        const patched = contents.replace(
+          'namespace="##any" processContents="strict"',
+          'namespace="##other" processContents="strict"',
+        );
         if (patched === contents) throw new Error('imsmd_rootv1p2p1.xsd changed; revisit the UPA work-around');
         contents = patched;
       }

@@ -9,7 +9,14 @@ import { manifestScorm12 } from '../../../scorm/packaging/manifest-scorm12';
 import { manifestScorm2004 } from '../../../scorm/packaging/manifest-scorm2004';
 import { NS, shippedSchemaNames, type ScormStandard } from '../../../scorm/packaging/schemas';
 import { allElements, attr, parseXml, type XmlElement } from '../../../scorm/packaging/xml';
-import { courseFixture, hasShared, SKIP_SHARED_MESSAGE, sharedSchemasDir, validateOfficial, WEB_FILES } from './helpers';
+import {
+  courseFixture,
+  hasShared,
+  SKIP_SHARED_MESSAGE,
+  sharedSchemasDir,
+  validateOfficial,
+  WEB_FILES,
+} from './helpers';
 
 const content = courseFixture();
 const m12 = manifestScorm12(content, WEB_FILES, 'index.html');
@@ -17,7 +24,11 @@ const m2004 = manifestScorm2004(content, WEB_FILES, 'index.html');
 
 const find = (root: XmlElement, ns: string, local: string): XmlElement[] =>
   allElements(root).filter((e) => e.ns === ns && e.local === local);
-const zipList = (standard: ScormStandard): string[] => ['imsmanifest.xml', ...WEB_FILES, ...shippedSchemaNames(standard)];
+const zipList = (standard: ScormStandard): string[] => [
+  'imsmanifest.xml',
+  ...WEB_FILES,
+  ...shippedSchemaNames(standard),
+];
 
 describe('manifestScorm12', () => {
   const root = parseXml(m12);
@@ -34,7 +45,9 @@ describe('manifestScorm12', () => {
     expect(find(root, NS.adlcp12, 'masteryscore').map((e) => e.text)).toEqual(['70']);
     expect(find(root, NS.adlcp12, 'maxtimeallowed')).toHaveLength(0);
     const resource = find(root, NS.imscp12, 'resource')[0];
-    expect(resource && attr(items[0] as XmlElement, '', 'identifierref')).toBe(resource && attr(resource, '', 'identifier'));
+    expect(resource && attr(items[0] as XmlElement, '', 'identifierref')).toBe(
+      resource && attr(resource, '', 'identifier'),
+    );
   });
 
   it('has one SCO resource (scormtype, lower case t) listing every file, launch href, no schema files', () => {
@@ -51,9 +64,12 @@ describe('manifestScorm12', () => {
   it('points xsi:schemaLocation at the shipped files', () => {
     const loc = (attr(root, NS.xsi, 'schemaLocation') ?? '').split(/\s+/);
     expect(loc).toEqual([
-      NS.imscp12, 'imscp_rootv1p1p2.xsd',
-      NS.imsmd12, 'imsmd_rootv1p2p1.xsd',
-      NS.adlcp12, 'adlcp_rootv1p2.xsd',
+      NS.imscp12,
+      'imscp_rootv1p1p2.xsd',
+      NS.imsmd12,
+      'imsmd_rootv1p2p1.xsd',
+      NS.adlcp12,
+      'adlcp_rootv1p2.xsd',
     ]);
     for (let i = 1; i < loc.length; i += 2) expect(shippedSchemaNames('scorm12')).toContain(loc[i]);
   });
@@ -64,8 +80,12 @@ describe('manifestScorm12', () => {
   });
 
   it('refuses a passing score outside 0–100, a missing launch file and bad paths', () => {
-    expect(() => manifestScorm12(courseFixture({ passingScore: 101 }), WEB_FILES, 'index.html')).toThrow(/passingScore/);
-    expect(() => manifestScorm12(courseFixture({ passingScore: Number.NaN }), WEB_FILES, 'index.html')).toThrow(/passingScore/);
+    expect(() => manifestScorm12(courseFixture({ passingScore: 101 }), WEB_FILES, 'index.html')).toThrow(
+      /passingScore/,
+    );
+    expect(() => manifestScorm12(courseFixture({ passingScore: Number.NaN }), WEB_FILES, 'index.html')).toThrow(
+      /passingScore/,
+    );
     expect(() => manifestScorm12(content, ['a.html'], 'index.html')).toThrow(/launch/);
     expect(() => manifestScorm12(content, ['index.html', '../x.js'], 'index.html')).toThrow(/\.\./);
     expect(() => manifestScorm12(content, ['index.html', 'a\\b.js'], 'index.html')).toThrow(/forward slashes/);
@@ -82,9 +102,12 @@ describe('manifestScorm12', () => {
     expect(semanticProblems(m12, 'scorm12', zipList('scorm12'))).toEqual([]);
   });
 
-  it.skipIf(!hasShared)(`validates against the official _driver_scorm12.xsd (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`, async () => {
-    expect(await validateOfficial(m12, 'scorm12')).toEqual([]);
-  });
+  it.skipIf(!hasShared)(
+    `validates against the official _driver_scorm12.xsd (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`,
+    async () => {
+      expect(await validateOfficial(m12, 'scorm12')).toEqual([]);
+    },
+  );
 });
 
 describe('manifestScorm2004', () => {
@@ -96,7 +119,10 @@ describe('manifestScorm2004', () => {
     expect(attr(r, NS.adlcp2004, 'scormType')).toBe('sco');
     expect(attr(r, NS.adlcp2004, 'scormtype')).toBeUndefined();
     expect(find(root, NS.imscp2004, 'file').map((f) => attr(f, '', 'href'))).toEqual([
-      'assets/app.js', 'assets/mijn%20logo.svg', 'assets/style.css', 'index.html',
+      'assets/app.js',
+      'assets/mijn%20logo.svg',
+      'assets/style.css',
+      'index.html',
     ]);
   });
 
@@ -131,12 +157,23 @@ describe('manifestScorm2004', () => {
 
   it('points xsi:schemaLocation at the shipped files', () => {
     const loc = (attr(root, NS.xsi, 'schemaLocation') ?? '').split(/\s+/);
-    expect(loc.filter((_, i) => i % 2 === 1)).toEqual(['imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'adlseq_v1p3.xsd', 'adlnav_v1p3.xsd', 'imsss_v1p0.xsd']);
+    expect(loc.filter((_, i) => i % 2 === 1)).toEqual([
+      'imscp_v1p1.xsd',
+      'adlcp_v1p3.xsd',
+      'adlseq_v1p3.xsd',
+      'adlnav_v1p3.xsd',
+      'imsss_v1p0.xsd',
+    ]);
     for (let i = 1; i < loc.length; i += 2) expect(shippedSchemaNames('scorm2004')).toContain(loc[i]);
   });
 
   it('refuses leerdoelen that give the same objective id', () => {
-    const twice = courseFixture({ leerdoelen: [{ id: 'ld1', text: 'a' }, { id: 'ld1', text: 'b' }] });
+    const twice = courseFixture({
+      leerdoelen: [
+        { id: 'ld1', text: 'a' },
+        { id: 'ld1', text: 'b' },
+      ],
+    });
     expect(() => manifestScorm2004(twice, WEB_FILES, 'index.html')).toThrow(/same objective id/);
   });
 
@@ -145,9 +182,12 @@ describe('manifestScorm2004', () => {
     expect(semanticProblems(m2004, 'scorm2004', zipList('scorm2004'))).toEqual([]);
   });
 
-  it.skipIf(!hasShared)(`validates against the official _driver_scorm2004_4th.xsd (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`, async () => {
-    expect(await validateOfficial(m2004, 'scorm2004')).toEqual([]);
-  });
+  it.skipIf(!hasShared)(
+    `validates against the official _driver_scorm2004_4th.xsd (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`,
+    async () => {
+      expect(await validateOfficial(m2004, 'scorm2004')).toEqual([]);
+    },
+  );
 });
 
 // The README's documented route (Debian xmllint, unmodified files, run inside the schema folder);
@@ -161,23 +201,26 @@ const nativeXmllint = ((): boolean => {
   }
 })();
 
-describe.skipIf(!hasShared || !nativeXmllint)('official drivers with native xmllint (skipped without ../shared or xmllint)', () => {
-  it.each([
-    ['scorm12', 'scorm12', '_driver_scorm12.xsd', m12],
-    ['scorm2004', 'scorm2004-4th', '_driver_scorm2004_4th.xsd', m2004],
-  ] as const)('%s manifest validates with the unmodified schema files', (_standard, folder, driver, xml) => {
-    const tmp = mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
-    try {
-      const file = path.join(tmp, 'imsmanifest.xml');
-      writeFileSync(file, xml);
-      // Throws (non-zero exit) when the manifest does not validate.
-      const out = execFileSync('xmllint', ['--noout', '--schema', driver, file], {
-        cwd: path.join(sharedSchemasDir, folder),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      expect(out.toString()).toBe('');
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  });
-});
+describe.skipIf(!hasShared || !nativeXmllint)(
+  'official drivers with native xmllint (skipped without ../shared or xmllint)',
+  () => {
+    it.each([
+      ['scorm12', 'scorm12', '_driver_scorm12.xsd', m12],
+      ['scorm2004', 'scorm2004-4th', '_driver_scorm2004_4th.xsd', m2004],
+    ] as const)('%s manifest validates with the unmodified schema files', (_standard, folder, driver, xml) => {
+      const tmp = mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
+      try {
+        const file = path.join(tmp, 'imsmanifest.xml');
+        writeFileSync(file, xml);
+        // Throws (non-zero exit) when the manifest does not validate.
+        const out = execFileSync('xmllint', ['--noout', '--schema', driver, file], {
+          cwd: path.join(sharedSchemasDir, folder),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        expect(out.toString()).toBe('');
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -38,15 +38,24 @@ describe('packageCourse', () => {
       const files = readZip(new Uint8Array(bytes));
       const names = [...files.keys()].sort();
       expect(names).toEqual(
-        ['assets/app.js', 'assets/fonts/font.woff2', 'imsmanifest.xml', 'index.html', ...shippedSchemaNames(r.standard)].sort(),
+        [
+          'assets/app.js',
+          'assets/fonts/font.woff2',
+          'imsmanifest.xml',
+          'index.html',
+          ...shippedSchemaNames(r.standard),
+        ].sort(),
       );
       // Schema files are the unmodified ADL files.
       for (const schema of shippedSchemaNames(r.standard)) {
-        expect(Buffer.from(files.get(schema) ?? []).equals(readFileSync(path.join(definitionFilesDir(r.standard), schema)))).toBe(true);
+        expect(
+          Buffer.from(files.get(schema) ?? []).equals(readFileSync(path.join(definitionFilesDir(r.standard), schema))),
+        ).toBe(true);
       }
       expect([...(files.get('assets/fonts/font.woff2') ?? [])]).toEqual([0, 1, 2, 255]);
       const manifest = new TextDecoder().decode(files.get('imsmanifest.xml'));
-      for (const f of ['index.html', 'assets/app.js', 'assets/fonts/font.woff2']) expect(manifest).toContain(`<file href="${f}"/>`);
+      for (const f of ['index.html', 'assets/app.js', 'assets/fonts/font.woff2'])
+        expect(manifest).toContain(`<file href="${f}"/>`);
       expect(manifest).not.toContain('.xsd"/>');
     }
   });

@@ -4,7 +4,15 @@ import { createZip, readZip, zipEntryOrder } from '../../../scorm/packaging/zip'
 /** Reads the local file headers (PKZIP APPNOTE 4.3.7) of a zip without data descriptors. */
 function localHeaders(zip: Uint8Array) {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const out: Array<{ name: string; method: number; time: number; date: number; compressed: number; size: number; extra: number }> = [];
+  const out: Array<{
+    name: string;
+    method: number;
+    time: number;
+    date: number;
+    compressed: number;
+    size: number;
+    extra: number;
+  }> = [];
   let offset = 0;
   while (offset + 4 <= zip.byteLength && view.getUint32(offset, true) === 0x04034b50) {
     const compressed = view.getUint32(offset + 18, true);
@@ -46,7 +54,12 @@ describe('createZip', () => {
   });
 
   it('stores imsmanifest.xml first, then sorted paths with forward slashes', () => {
-    expect(zipEntryOrder(createZip(input()))).toEqual(['imsmanifest.xml', 'assets/app.js', 'imsmanifest', 'index.html']);
+    expect(zipEntryOrder(createZip(input()))).toEqual([
+      'imsmanifest.xml',
+      'assets/app.js',
+      'imsmanifest',
+      'index.html',
+    ]);
   });
 
   it('round-trips contents (strings as UTF-8) and compresses', () => {

@@ -4,7 +4,15 @@ import { emptySavedState, type SavedState } from '../../../src/flow/saved-state'
 import type { Step } from '../../../src/flow/steps';
 import type { Item } from '../../../src/shared/course-types';
 import { seededRandom } from '../../../src/assessment/draw';
-import { branching, classify, goodPath, longestResponse, mixedItems, ordering, singleChoice } from '../assessment/items';
+import {
+  branching,
+  classify,
+  goodPath,
+  longestResponse,
+  mixedItems,
+  ordering,
+  singleChoice,
+} from '../assessment/items';
 
 /** Seeded, so every run tests the same "random" states. */
 const prng = seededRandom;
@@ -25,7 +33,9 @@ function randomResponse(rand: () => number, item: Item): string[] {
   if (r < 0.2) return ['vrije tekst ~ met "tekens" & <é> ✓ , . [x:3]', ...longestResponse(item).slice(0, 1)];
   const full = longestResponse(item);
   if (item.type === 'classify') {
-    return full.map((pair, i) => pair.replace(/=.*$/, `=cat-${(i + Math.floor(rand() * 3)) % 3}`)).filter(() => rand() < 0.8);
+    return full
+      .map((pair, i) => pair.replace(/=.*$/, `=cat-${(i + Math.floor(rand() * 3)) % 3}`))
+      .filter(() => rand() < 0.8);
   }
   if (item.type === 'branching') return full.slice(0, 1 + Math.floor(rand() * full.length));
   if (item.type === 'true-false') return [rand() < 0.5 ? 'true' : 'false'];
@@ -43,9 +53,14 @@ function randomState(rand: () => number, steps: Step[], items: Item[]): SavedSta
     }
     return out;
   };
-  const visited = [...new Set([0, ...Array.from({ length: pick(steps.length) }, () => pick(steps.length))])].sort((a, b) => a - b);
+  const visited = [...new Set([0, ...Array.from({ length: pick(steps.length) }, () => pick(steps.length))])].sort(
+    (a, b) => a - b,
+  );
   const attempt = pick(5);
-  const scores = Array.from({ length: Math.max(0, attempt - (rand() < 0.5 ? 1 : 0)) }, () => Math.round(rand() * 10000) / 10000);
+  const scores = Array.from(
+    { length: Math.max(0, attempt - (rand() < 0.5 ? 1 : 0)) },
+    () => Math.round(rand() * 10000) / 10000,
+  );
   return {
     position: pick(steps.length),
     visited,
@@ -126,7 +141,11 @@ describe('suspend_data codec', () => {
       const chars = text.split('');
       chars[Math.floor(rand() * chars.length)] = String.fromCharCode(32 + Math.floor(rand() * 95));
       inputs.push(chars.join(''));
-      inputs.push(Array.from({ length: Math.floor(rand() * 60) }, () => String.fromCharCode(Math.floor(rand() * 0x3000))).join(''));
+      inputs.push(
+        Array.from({ length: Math.floor(rand() * 60) }, () => String.fromCharCode(Math.floor(rand() * 0x3000))).join(
+          '',
+        ),
+      );
     }
     for (const input of inputs) {
       let result: ReturnType<typeof decodeState> | undefined;
@@ -148,7 +167,14 @@ describe('suspend_data codec', () => {
       position: 4,
       visited: [0, 1, 2, 3, 4],
       checkAnswers: { 'item-1': ['a'] },
-      test: { attempt: 3, drawn: ['item-2'], seed: 9, answers: { 'item-2': ['b'] }, submitted: false, scores: [0.4, 0.55] },
+      test: {
+        attempt: 3,
+        drawn: ['item-2'],
+        seed: 9,
+        answers: { 'item-2': ['b'] },
+        submitted: false,
+        scores: [0.4, 0.55],
+      },
     };
     const text = encodeState(state, steps, items);
     const decoded = decodeState(text, steps, [...items, singleChoice('item-new')]);
@@ -158,7 +184,14 @@ describe('suspend_data codec', () => {
     expect(decoded.state.visited).toEqual([0, 1, 2, 3, 4]);
     expect(decoded.state.checkAnswers).toEqual({});
     // Submitted attempts still count; the unfinished one cannot continue with other items.
-    expect(decoded.state.test).toEqual({ attempt: 2, drawn: [], seed: 0, answers: {}, submitted: true, scores: [0.4, 0.55] });
+    expect(decoded.state.test).toEqual({
+      attempt: 2,
+      drawn: [],
+      seed: 0,
+      answers: {},
+      submitted: true,
+      scores: [0.4, 0.55],
+    });
   });
 
   it('keeps the answers when only the pages changed', () => {
@@ -190,7 +223,14 @@ describe('suspend_data codec', () => {
       position: 99,
       visited: [0, 1, 42, -1],
       checkAnswers: { 'gone-item': ['a'], 'item-0': ['c'] },
-      test: { attempt: 1, drawn: ['gone-item', 'item-2'], seed: -1, answers: {}, submitted: false, scores: [1.7, Number.NaN] },
+      test: {
+        attempt: 1,
+        drawn: ['gone-item', 'item-2'],
+        seed: -1,
+        answers: {},
+        submitted: false,
+        scores: [1.7, Number.NaN],
+      },
     };
     const decoded = decodeState(encodeState(state, steps, items), steps, items);
     expect(decoded.status).toBe('ok');
@@ -229,7 +269,12 @@ describe('suspend_data codec', () => {
       ...emptySavedState(),
       checkAnswers: { cl: ['s0=unknown', 'x=y', 'geen paar'], or: ['stap-1', 'weg'], sc: ['a', 'b', 'c'] },
       // Option 65 cannot be one base64url character: it is escaped like an unknown value.
-      test: { ...emptySavedState().test, attempt: 1, drawn: ['sc'], answers: { sc: ['b', String.fromCharCode(97 + 65), 'é,~.'] } },
+      test: {
+        ...emptySavedState().test,
+        attempt: 1,
+        drawn: ['sc'],
+        answers: { sc: ['b', String.fromCharCode(97 + 65), 'é,~.'] },
+      },
     };
     const text = encodeState(state, steps, items);
     expect(text).toMatch(SAFE);
@@ -261,7 +306,12 @@ describe('suspend_data codec', () => {
   it('still reads a version-1 string written before the update', () => {
     // Written by the version-1 encoder for these steps and items (ids only; answers as option letters).
     const v1 = '1.xcwp6~mn9qk~3~P~0b,1T~2~0~32~3ac,2QdnJpaiB-IHRla3N0.~1xg.l58hag';
-    const steps: Step[] = [0, 1, 2, 3, 4].map((i) => ({ kind: 'page', id: `page-${i}`, moduleId: 'm0', title: `P${i}` }));
+    const steps: Step[] = [0, 1, 2, 3, 4].map((i) => ({
+      kind: 'page',
+      id: `page-${i}`,
+      moduleId: 'm0',
+      title: `P${i}`,
+    }));
     const items = [singleChoice('kc-1'), branching('kc-2'), singleChoice('toets-1'), singleChoice('toets-2')];
     items[1] = { ...items[1]!, id: 'kc-2' };
     const decoded = decodeState(v1, steps, items);
