@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { and, assign, not, setup } from 'xstate';
 import type { CompletionRule, Item } from '../shared/course-types';
 import { drawItems } from '../assessment/draw';
 import { weightOf, weightedScore } from '../assessment/score';
@@ -8,8 +8,10 @@ import type { Step } from './steps';
 
 /**
  * The course flow as a pure statechart: where the learner is, what is unlocked, the final test's
- * attempts and result. It knows nothing of the DOM or the LMS: the controller (src/app) provides
- * the side-effect actions `persist`, `reportCheckAnswer` and `reportAttempt` with `machine.provide`.
+ * attempts and result, and the rules behind them (pass, completion, unlock) as named guards and
+ * functions. It knows nothing of the DOM or the LMS: the edge (src/app/lms-tracker.ts) provides the
+ * side-effect actions `persist`, `reportCheckAnswer`, `reportAttempt` and `reportReflections` with
+ * `machine.provide`.
  */
 
 export interface FlowModel {
@@ -57,10 +59,14 @@ export function lastScore(context: FlowContext): number | undefined {
   return context.test.scores.at(-1);
 }
 
+/** The pass rule, in one place: a scaled score (0..1) passes when it reaches the passing score (percent). */
+export function meetsPassingScore(rules: Pick<FlowModel['rules'], 'passingScore'>, scaled: number): boolean {
+  return scaled >= rules.passingScore / 100 - 1e-9;
+}
+
 export function isPassed(context: FlowContext): boolean | undefined {
   if (context.test.scores.length === 0) return undefined;
-  const needed = context.model.rules.passingScore / 100;
-  return context.test.scores.some((score) => score >= needed - 1e-9);
+  return context.test.scores.some((score) => meetsPassingScore(context.model.rules, score));
 }
 
 export function attemptsLeft(context: FlowContext): number | null {
@@ -73,9 +79,7 @@ function isAttemptOpen(context: FlowContext): boolean {
   return context.test.attempt > 0 && !context.test.submitted;
 }
 
-/** A new attempt may start: no attempt open, not yet passed, and attempts remain. */
-export function canStartAttempt(context: FlowContext): boolean {
-  if (!isTestUnlocked(context) || isAttemptOpen(context) || isPassed(context)) return false;
+function attemptsRemain(context: FlowContext): boolean {
   const left = attemptsLeft(context);
   return left === null || left > 0;
 }
@@ -184,6 +188,8 @@ export const courseMachine = setup({
     persist: () => {},
     reportCheckAnswer: (_, _params: { itemId: string; response: Response }) => {},
     reportAttempt: () => {},
+    /** Leaving a step: written answers changed on it reach the LMS as interactions now, not at every keystroke. */
+    reportReflections: () => {},
     goTo: assign(({ context }, params: { index: number }) => moveTo(context, params.index)),
     storeCheckAnswer: assign(({ context }, params: { itemId: string; response: Response }) => ({
       checkAnswers: { ...context.checkAnswers, [params.itemId]: [...params.response] },
@@ -214,7 +220,10 @@ export const courseMachine = setup({
     testLocked: ({ context }) => !isTestUnlocked(context),
     attemptOpen: ({ context }) => isAttemptOpen(context),
     attemptSubmitted: ({ context }) => context.test.submitted && context.test.attempt > 0,
-    canStartAttempt: ({ context }) => canStartAttempt(context),
+    passed: ({ context }) => isPassed(context) === true,
+    attemptsRemain: ({ context }) => attemptsRemain(context),
+    /** A new attempt may start: test unlocked, no attempt open, not yet passed, and attempts remain. */
+    canStartAttempt: and([not('testLocked'), not('attemptOpen'), not('passed'), 'attemptsRemain']),
     canVisit: ({ context }, params: { index: number }) => canVisit(context, params.index),
     isCheckItem: ({ context }, params: { itemId: string }) => params.itemId in context.model.checkItems,
     isDrawnItem: ({ context }, params: { itemId: string }) => context.test.drawn.includes(params.itemId),
@@ -227,17 +236,29 @@ export const courseMachine = setup({
     GOTO: {
       guard: { type: 'canVisit', params: ({ event }) => ({ index: event.index }) },
       target: '.routing',
-      actions: [{ type: 'goTo', params: ({ event }) => ({ index: event.index }) }, 'persist'],
+      actions: [
+        'reportReflections',
+        { type: 'goTo', params: ({ event }) => ({ index: event.index }) },
+        'persist',
+      ],
     },
     NEXT: {
       guard: { type: 'canVisit', params: ({ context }) => ({ index: context.position + 1 }) },
       target: '.routing',
-      actions: [{ type: 'goTo', params: ({ context }) => ({ index: context.position + 1 }) }, 'persist'],
+      actions: [
+        'reportReflections',
+        { type: 'goTo', params: ({ context }) => ({ index: context.position + 1 }) },
+        'persist',
+      ],
     },
     PREVIOUS: {
       guard: { type: 'canVisit', params: ({ context }) => ({ index: context.position - 1 }) },
       target: '.routing',
-      actions: [{ type: 'goTo', params: ({ context }) => ({ index: context.position - 1 }) }, 'persist'],
+      actions: [
+        'reportReflections',
+        { type: 'goTo', params: ({ context }) => ({ index: context.position - 1 }) },
+        'persist',
+      ],
     },
   },
   states: {

@@ -10,6 +10,7 @@ import {
   isPassed,
   isTestUnlocked,
   leerdoelScores,
+  meetsPassingScore,
   progressOf,
   type FlowEvent,
   type FlowModel,
@@ -307,5 +308,30 @@ describe('course flow: paths generated from the machine', () => {
       for (const step of path.steps) replay.send(step.event);
       expect(replay.getSnapshot().context).toEqual(context);
     }
+  });
+});
+
+describe('course flow: the pass rule and the reflection report, named in the machine', () => {
+  it('meetsPassingScore: the passing score reached passes, a hair below does not', () => {
+    const rules = { passingScore: 70 };
+    expect(meetsPassingScore(rules, 0.7)).toBe(true);
+    expect(meetsPassingScore(rules, 7 / 10)).toBe(true);
+    expect(meetsPassingScore(rules, 0.6999)).toBe(false);
+    expect(meetsPassingScore({ passingScore: 0 }, 0)).toBe(true);
+  });
+
+  it('runs reportReflections when the learner leaves a step, and only then', () => {
+    let reported = 0;
+    const actor = createActor(courseMachine.provide({ actions: { reportReflections: () => void reported++ } }), {
+      input: { model: smallModel() },
+    });
+    actor.start();
+    expect(reported).toBe(0);
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'PREVIOUS' });
+    actor.send({ type: 'GOTO', index: 1 });
+    expect(reported).toBe(3);
+    actor.send({ type: 'GOTO', index: 4 }); // not reachable: the learner stays
+    expect(reported).toBe(3);
   });
 });
