@@ -50,6 +50,25 @@ export function decimal(value: number): string {
 }
 
 /** `<file href="..."/>` lines. */
-export function fileElements(files: readonly string[], indent: string): string {
+function fileElements(files: readonly string[], indent: string): string {
   return files.map((f) => `${indent}<file href="${escapeXml(packageHref(f))}"/>`).join('\n');
+}
+
+/**
+ * The one SCO resource with every file it needs and the manifest's closing tags. The standards spell
+ * the SCO type attribute differently (1.2 `adlcp:scormtype`, 2004 `adlcp:scormType`).
+ */
+export function resourcesAndEnd(
+  id: string,
+  scormTypeAttribute: string,
+  launch: string,
+  files: readonly string[],
+): string {
+  return `  <resources>
+    <resource identifier="${id}_sco" type="webcontent" ${scormTypeAttribute}="sco" href="${escapeXml(packageHref(launch))}">
+${fileElements(files, '      ')}
+    </resource>
+  </resources>
+</manifest>
+`;
 }

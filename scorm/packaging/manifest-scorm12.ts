@@ -3,7 +3,7 @@
  * One organization with one item that launches one SCO; the SCO is the whole course.
  */
 import type { CourseContent } from '../../src/shared/course-types';
-import { checkedPassingScore, decimal, fileElements, packageHref, resourceFiles, toNcName } from './manifest-common';
+import { checkedPassingScore, decimal, resourceFiles, resourcesAndEnd, toNcName } from './manifest-common';
 import { NS, schemaLocationValue } from './schemas';
 import { escapeXml } from './xml';
 
@@ -39,11 +39,5 @@ export function manifestScorm12(content: CourseContent, files: string[], launch:
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="${id}_sco" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(packageHref(launch))}">
-${fileElements(listed, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
+${resourcesAndEnd(id, 'adlcp:scormtype', launch, listed)}`;
 }

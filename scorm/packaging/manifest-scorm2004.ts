@@ -5,7 +5,7 @@
  */
 import type { CourseContent } from '../../src/shared/course-types';
 import { objectiveId2004 } from '../../src/shared/ids';
-import { checkedPassingScore, decimal, fileElements, packageHref, resourceFiles, toNcName } from './manifest-common';
+import { checkedPassingScore, decimal, resourceFiles, resourcesAndEnd, toNcName } from './manifest-common';
 import { NS, schemaLocationValue } from './schemas';
 import { escapeXml } from './xml';
 
@@ -67,11 +67,5 @@ export function manifestScorm2004(content: CourseContent, files: string[], launc
       </imsss:sequencing>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="${id}_sco" type="webcontent" adlcp:scormType="sco" href="${escapeXml(packageHref(launch))}">
-${fileElements(listed, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
+${resourcesAndEnd(id, 'adlcp:scormType', launch, listed)}`;
 }

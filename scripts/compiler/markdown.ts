@@ -9,6 +9,9 @@ import sanitizeHtml from 'sanitize-html';
 import { ALLOWED_TAGS, SANITIZER_ATTRIBUTES, isExternalUrl, tagViolations, urlViolation } from './html-policy';
 import type { Loc, Problem } from './problem';
 
+/** Reports a problem at a line of the Markdown text (1-based within the page body). */
+type ReportAt = (lineInText: number, message: string, hint: string) => void;
+
 export interface Asset {
   /** Absolute path of the source file. */
   from: string;
@@ -76,7 +79,7 @@ function checkTokens(
   tokens: Token[],
   ctx: MarkdownContext,
   mode: MarkdownMode,
-  report: (lineInText: number, message: string, hint: string) => void,
+  report: ReportAt,
   assets: Asset[],
 ): void {
   let offset = 0;
@@ -128,13 +131,7 @@ function lineAt(source: string, offset: number): number {
 }
 
 /** Raw HTML: parse it, then check each element against the allow-list at its own line. */
-function checkRawHtml(
-  raw: string,
-  startLine: number,
-  ctx: MarkdownContext,
-  report: (lineInText: number, message: string, hint: string) => void,
-  assets: Asset[],
-): void {
+function checkRawHtml(raw: string, startLine: number, ctx: MarkdownContext, report: ReportAt, assets: Asset[]): void {
   const lower = raw.toLowerCase();
   let cursor = 0;
   sanitizeHtml(raw, {
@@ -157,24 +154,14 @@ function checkRawHtml(
   });
 }
 
-function checkLink(
-  href: string,
-  line: number,
-  ctx: MarkdownContext,
-  report: (lineInText: number, message: string, hint: string) => void,
-): void {
+function checkLink(href: string, line: number, ctx: MarkdownContext, report: ReportAt): void {
   const v = urlViolation('a', href);
   if (v) report(line, v.message, v.hint);
   else checkLinkTarget(href, line, ctx, report);
 }
 
 /** Relative links must point at a listed page (.md) or an anchor on the same page. */
-function checkLinkTarget(
-  href: string,
-  line: number,
-  ctx: MarkdownContext,
-  report: (lineInText: number, message: string, hint: string) => void,
-): void {
+function checkLinkTarget(href: string, line: number, ctx: MarkdownContext, report: ReportAt): void {
   if (isExternalUrl(href) || href.startsWith('#')) return;
   const target = resolveRelative(ctx.file, href);
   if (target === null || !/\.md$/i.test(target)) {
@@ -194,25 +181,13 @@ function checkLinkTarget(
   }
 }
 
-function checkImage(
-  src: string,
-  line: number,
-  ctx: MarkdownContext,
-  report: (lineInText: number, message: string, hint: string) => void,
-  assets: Asset[],
-): void {
+function checkImage(src: string, line: number, ctx: MarkdownContext, report: ReportAt, assets: Asset[]): void {
   const v = urlViolation('img', src);
   if (v) report(line, v.message, v.hint);
   else checkImageFile(src, line, ctx, report, assets);
 }
 
-function checkImageFile(
-  src: string,
-  line: number,
-  ctx: MarkdownContext,
-  report: (lineInText: number, message: string, hint: string) => void,
-  assets: Asset[],
-): void {
+function checkImageFile(src: string, line: number, ctx: MarkdownContext, report: ReportAt, assets: Asset[]): void {
   const target = resolveRelative(ctx.file, src);
   if (target === null || !target.startsWith('modules/')) {
     report(
