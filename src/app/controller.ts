@@ -3,11 +3,11 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import type { CourseContent, Item } from '../shared/course-types';
 import { courseMachine, type FlowEvent } from '../flow/course-machine';
 import { flowModelOf } from '../flow/model';
-import type { Response } from '../flow/saved-state';
 import { decodeState } from '../state/codec';
 import type { LaunchData, LmsConnection } from '../lms/types';
 import type { Notice } from '../components/types';
 import type { CourseShell } from '../components/course-shell';
+import type { CourseEventMap, CourseEventName, CourseEvents } from '../components/events';
 import { nl } from '../i18n/nl';
 import { displayOrder, seedOf } from '../assessment/order';
 import { courseView, type CourseSnapshot } from './course-view';
@@ -73,31 +73,28 @@ export class CourseController {
     this.#actor.start();
     // Record the starting point (and objectives) once, so even a learner who leaves at once resumes.
     this.#persist(this.#actor.getSnapshot().context);
-    const on = <T>(name: string, handler: (detail: T) => void): void =>
-      this.root.addEventListener(name, (e) => handler((e as CustomEvent<T>).detail));
-    on<{ index: number }>('course-navigate', ({ index }) => this.#send({ type: 'GOTO', index }));
-    on<{ pageId: string }>('course-navigate-page', ({ pageId }) => {
+    // Typed by the components' event map (src/components/events.ts): detail needs no cast.
+    const on = <K extends CourseEventName>(name: K, handler: (detail: CourseEventMap[K]) => void): void =>
+      this.root.addEventListener(name, (e: CourseEvents[K]) => handler(e.detail));
+    on('course-navigate', ({ index }) => this.#send({ type: 'GOTO', index }));
+    on('course-navigate-page', ({ pageId }) => {
       const index = this.#actor.getSnapshot().context.model.steps.findIndex((step) => step.id === pageId);
       this.#send({ type: 'GOTO', index });
     });
     on('course-next', () => this.#send({ type: 'NEXT' }));
     on('course-previous', () => this.#send({ type: 'PREVIOUS' }));
-    on<{ itemId: string; response: Response }>('course-check-answer', ({ itemId, response }) => {
+    on('course-check-answer', ({ itemId, response }) => {
       this.#tracker.noteActivity(itemId);
       this.#send({ type: 'CHECK_ANSWER', itemId, response });
     });
     on('course-test-start', () => this.#startAttempt('START_TEST'));
     on('course-test-retry', () => this.#startAttempt('RETRY_TEST'));
-    on<{ itemId: string; response: Response }>('course-answer', ({ itemId, response }) => {
+    on('course-answer', ({ itemId, response }) => {
       this.#tracker.noteActivity(itemId);
       this.#send({ type: 'ANSWER', itemId, response });
     });
-    on<{ promptId: string; text: string }>('course-reflection-input', ({ promptId, text }) =>
-      this.#saveReflection(promptId, text, false),
-    );
-    on<{ promptId: string; text: string }>('course-reflection-save', ({ promptId, text }) =>
-      this.#saveReflection(promptId, text, true),
-    );
+    on('course-reflection-input', ({ promptId, text }) => this.#saveReflection(promptId, text, false));
+    on('course-reflection-save', ({ promptId, text }) => this.#saveReflection(promptId, text, true));
     on('course-test-submit', () => this.#send({ type: 'SUBMIT_TEST' }));
     on('course-notice-dismiss', () => {
       if (this.#notices.dismiss()) this.#rerender();

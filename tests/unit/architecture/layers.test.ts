@@ -101,4 +101,12 @@ describe('layer rules (docs/architecture.md)', () => {
     for (const node of graph.keys()) visit(node, []);
     expect(cycles).toEqual([]);
   });
+
+  it('no runtime source file is over 400 lines (split it along what it does)', () => {
+    const long = runtime
+      .map((file) => [file, readFileSync(join(root, file), 'utf8').split('\n').length] as const)
+      .filter(([, lines]) => lines > 400)
+      .map(([file, lines]) => `${file}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
 });
