@@ -1,24 +1,21 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCourse, type CompileResult } from '../../../scripts/compiler/compile';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileCourse } from '../../../scripts/compiler/compile';
 import { stepsOf } from '../../../src/flow/steps';
-import { validFixture } from './fixtures';
+import { compiledValidFixture, validFixture } from './fixtures';
 
 describe('compileCourse on the valid fixture', () => {
-  let result: CompileResult;
-  beforeAll(async () => {
-    result = await compileCourse({ root: validFixture });
-  });
+  const compiled = compiledValidFixture();
 
   it('reports no problems and produces content', () => {
-    expect(result.problems).toEqual([]);
-    expect(result.content).not.toBeNull();
+    expect(compiled().problems).toEqual([]);
+    expect(compiled().content).not.toBeNull();
   });
 
   it('keeps course metadata and rewrites the logo to its package path', () => {
-    const c = result.content!;
+    const c = compiled().content!;
     expect(c).toMatchObject({
       id: 'fixture-cursus',
       version: '1.2.3',
@@ -33,9 +30,9 @@ describe('compileCourse on the valid fixture', () => {
   });
 
   it('orders modules, pages, check and final test as authored', () => {
-    const steps = stepsOf(result.content!).map((s) => `${s.kind}:${s.id}`);
+    const steps = stepsOf(compiled().content!).map((s) => `${s.kind}:${s.id}`);
     expect(steps).toEqual(['page:welkom', 'page:begrippen', 'check:kc-intro', 'page:toepassen', 'test:eindtoets']);
-    expect(result.content!.modules[0]!.pages[1]).toMatchObject({
+    expect(compiled().content!.modules[0]!.pages[1]).toMatchObject({
       id: 'begrippen',
       title: 'Drie begrippen',
       minutes: 4,
@@ -45,7 +42,7 @@ describe('compileCourse on the valid fixture', () => {
   });
 
   it('renders page Markdown with internal links, external links and images rewritten', () => {
-    const [welkom, begrippen] = result.content!.modules[0]!.pages;
+    const [welkom, begrippen] = compiled().content!.modules[0]!.pages;
     expect(welkom!.html).toContain('<a href="#page=begrippen">de begrippen</a>');
     expect(welkom!.html).toContain(
       '<a href="https://www.vilans.nl" target="_blank" rel="noopener noreferrer">Vilans</a>',
@@ -56,12 +53,12 @@ describe('compileCourse on the valid fixture', () => {
     expect(begrippen!.html).toContain('<details>');
     expect(begrippen!.html).toContain('<a href="#page=toepassen">toepassen</a>');
     expect(begrippen!.html).toContain('<th>Begrip</th>');
-    const toepassen = result.content!.modules[1]!.pages[0]!;
+    const toepassen = compiled().content!.modules[1]!.pages[0]!;
     expect(toepassen.html).toContain('code blijft code: &lt;script&gt;');
   });
 
   it('compiles every item type with inline and block Markdown', () => {
-    const check = result.content!.modules[0]!.check!;
+    const check = compiled().content!.modules[0]!.check!;
     expect(check.kind).toBe('check');
     expect(check.introHtml).toBe('<p>Test je <strong>kennis</strong>.</p>');
     const sc = check.items[0]!;
@@ -78,7 +75,7 @@ describe('compileCourse on the valid fixture', () => {
       feedbackHtml: 'Juist, zie <a href="#page=begrippen">de begrippen</a>.',
     });
 
-    const final = result.content!.finalTest;
+    const final = compiled().content!.finalTest;
     expect(final).toMatchObject({ id: 'eindtoets', kind: 'final', drawPerLeerdoel: { ld1: 1, ld2: 2 } });
     const [tf, mr] = final.items;
     expect(tf).toMatchObject({
@@ -94,10 +91,14 @@ describe('compileCourse on the valid fixture', () => {
   });
 
   it('lists the assets to copy and every file read', () => {
-    expect(result.assets.map((a) => a.to).sort()).toEqual(['assets/01-intro/img/schema.png', 'assets/logo.svg']);
-    for (const a of result.assets) expect(existsSync(a.from), a.from).toBe(true);
-    const read = result.files
-      .map((f) =>
+    expect(
+      compiled()
+        .assets.map((a) => a.to)
+        .sort(),
+    ).toEqual(['assets/01-intro/img/schema.png', 'assets/logo.svg']);
+    for (const a of compiled().assets) expect(existsSync(a.from), a.from).toBe(true);
+    const read = compiled()
+      .files.map((f) =>
         f
           .slice(validFixture.length + 1)
           .split('\\')

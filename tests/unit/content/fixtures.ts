@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { beforeAll } from 'vitest';
+import { compileCourse, type CompileResult } from '../../../scripts/compiler/compile';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const fixturesDir = join(repoRoot, 'tests', 'fixtures', 'content');
@@ -59,4 +61,13 @@ function listFiles(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/** Compiles the valid fixture once for the calling test file (in beforeAll); call the getter in tests. */
+export function compiledValidFixture(): () => CompileResult {
+  let result: CompileResult | undefined;
+  beforeAll(async () => {
+    result = await compileCourse({ root: validFixture });
+  });
+  return () => result!;
 }

@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { compileCourse, type CompileResult } from '../../../scripts/compiler/compile';
+import { describe, expect, it } from 'vitest';
 import type { BranchingItem, ClassifyItem, Item, OrderingItem } from '../../../src/shared/course-types';
-import { validFixture } from './fixtures';
+import { compiledValidFixture } from './fixtures';
 
 function itemOf<T extends Item['type']>(items: readonly Item[], type: T): Extract<Item, { type: T }> {
   const item = items.find((i): i is Extract<Item, { type: T }> => i.type === type);
@@ -10,18 +9,15 @@ function itemOf<T extends Item['type']>(items: readonly Item[], type: T): Extrac
 }
 
 describe('classify, ordering and branching items and opdracht prompts', () => {
-  let result: CompileResult;
-  beforeAll(async () => {
-    result = await compileCourse({ root: validFixture });
-  });
+  const compiled = compiledValidFixture();
 
   it('compiles without problems', () => {
-    expect(result.problems).toEqual([]);
-    expect(result.content).not.toBeNull();
+    expect(compiled().problems).toEqual([]);
+    expect(compiled().content).not.toBeNull();
   });
 
   it('compiles a classify item with inline Markdown in categories, statements and feedback', () => {
-    const item: ClassifyItem = itemOf(result.content!.finalTest.items, 'classify');
+    const item: ClassifyItem = itemOf(compiled().content!.finalTest.items, 'classify');
     expect(item.questionHtml).toBe('Bij welk begrip hoort <em>elke</em> uitspraak?');
     expect(item.description).toBe('Bij welk begrip hoort elke uitspraak?');
     expect(item.scenarioHtml).toBe('<p>In een herstelgroep vertellen drie mensen iets over zichzelf.</p>');
@@ -39,7 +35,7 @@ describe('classify, ordering and branching items and opdracht prompts', () => {
   });
 
   it('keeps ordering steps in the authored (correct) order', () => {
-    const item: OrderingItem = itemOf(result.content!.finalTest.items, 'ordering');
+    const item: OrderingItem = itemOf(compiled().content!.finalTest.items, 'ordering');
     expect(item.steps).toEqual([
       { id: 'doel', html: 'Bepaal het <strong>doel</strong>.' },
       { id: 'kijken', html: 'Kijk wat er nodig is.' },
@@ -48,7 +44,7 @@ describe('classify, ordering and branching items and opdracht prompts', () => {
   });
 
   it('compiles a branching item into step and end nodes', () => {
-    const item: BranchingItem = itemOf(result.content!.finalTest.items, 'branching');
+    const item: BranchingItem = itemOf(compiled().content!.finalTest.items, 'branching');
     expect(item).toMatchObject({ scored: true, start: 'begin', description: 'Hoe reageer je?' });
     expect(item.nodes.map((n) => `${n.kind}:${n.id}`)).toEqual([
       'step:begin',
@@ -81,7 +77,7 @@ describe('classify, ordering and branching items and opdracht prompts', () => {
   });
 
   it('compiles opdracht prompts to inline HTML and full plain text; other pages have none', () => {
-    const pages = result.content!.modules.flatMap((m) => m.pages);
+    const pages = compiled().content!.modules.flatMap((m) => m.pages);
     const opdracht = pages.find((p) => p.id === 'toepassen')!;
     expect(opdracht.prompts).toEqual([
       {

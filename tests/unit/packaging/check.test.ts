@@ -99,29 +99,22 @@ describe.skipIf(!hasShared)(`shared examples and negatives ${hasShared ? '' : SK
 describe('semantic checks on our own manifests', () => {
   const content = courseFixture();
   const zip12 = ['imsmanifest.xml', ...WEB_FILES, ...shippedSchemaNames('scorm12')];
+  const zip12Without = (file: string): string[] => zip12.filter((f) => f !== file);
   const zip2004 = ['imsmanifest.xml', ...WEB_FILES, ...shippedSchemaNames('scorm2004')];
   const m12 = manifestScorm12(content, WEB_FILES, 'index.html');
   const m2004 = manifestScorm2004(content, WEB_FILES, 'index.html');
 
   it('reports a listed file that is missing from the zip, and the launch file', () => {
-    const problems = semanticProblems(
-      m12,
-      'scorm12',
-      zip12.filter((f) => f !== 'index.html'),
-    );
+    const problems = semanticProblems(m12, 'scorm12', zip12Without('index.html'));
     expect(problems).toContain('resource "test-course_sco" launch href "index.html" does not exist in the zip');
     expect(problems).toContain('resource "test-course_sco" <file href="index.html"> does not exist in the zip');
   });
 
   it('decodes percent-encoded hrefs before looking them up', () => {
     expect(m12).toContain('href="assets/mijn%20logo.svg"');
-    expect(
-      semanticProblems(
-        m12,
-        'scorm12',
-        zip12.filter((f) => f !== 'assets/mijn logo.svg'),
-      ),
-    ).toEqual(['resource "test-course_sco" <file href="assets/mijn%20logo.svg"> does not exist in the zip']);
+    expect(semanticProblems(m12, 'scorm12', zip12Without('assets/mijn logo.svg'))).toEqual([
+      'resource "test-course_sco" <file href="assets/mijn%20logo.svg"> does not exist in the zip',
+    ]);
   });
 
   it('encodes "#" and "?" in file names so they are not read as fragment or query', () => {
@@ -152,13 +145,9 @@ describe('semantic checks on our own manifests', () => {
     expect(semanticProblems(m12, 'scorm12', [...zip12, 'extra.js'])).toEqual([
       'zip entry "extra.js" is not listed as <file> of any resource',
     ]);
-    expect(
-      semanticProblems(
-        m12,
-        'scorm12',
-        zip12.filter((f) => f !== 'adlcp_rootv1p2.xsd'),
-      ),
-    ).toEqual(['schema file "adlcp_rootv1p2.xsd" named in xsi:schemaLocation is not in the zip']);
+    expect(semanticProblems(m12, 'scorm12', zip12Without('adlcp_rootv1p2.xsd'))).toEqual([
+      'schema file "adlcp_rootv1p2.xsd" named in xsi:schemaLocation is not in the zip',
+    ]);
   });
 
   it('reports a mastery score above 100 and a measure outside [-1, 1]', () => {

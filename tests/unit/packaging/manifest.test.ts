@@ -96,18 +96,6 @@ describe('manifestScorm12', () => {
       '<adlcp:masteryscore>62.5</adlcp:masteryscore>',
     );
   });
-
-  it('passes our own driver schema and the semantic checks', async () => {
-    expect(await validateManifestXsd(m12, 'scorm12')).toEqual([]);
-    expect(semanticProblems(m12, 'scorm12', zipList('scorm12'))).toEqual([]);
-  });
-
-  it.skipIf(!hasShared)(
-    `validates against the official _driver_scorm12.xsd (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`,
-    async () => {
-      expect(await validateOfficial(m12, 'scorm12')).toEqual([]);
-    },
-  );
 });
 
 describe('manifestScorm2004', () => {
@@ -176,19 +164,26 @@ describe('manifestScorm2004', () => {
     });
     expect(() => manifestScorm2004(twice, WEB_FILES, 'index.html')).toThrow(/same objective id/);
   });
-
-  it('passes our own driver schema and the semantic checks', async () => {
-    expect(await validateManifestXsd(m2004, 'scorm2004')).toEqual([]);
-    expect(semanticProblems(m2004, 'scorm2004', zipList('scorm2004'))).toEqual([]);
-  });
-
-  it.skipIf(!hasShared)(
-    `validates against the official _driver_scorm2004_4th.xsd (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`,
-    async () => {
-      expect(await validateOfficial(m2004, 'scorm2004')).toEqual([]);
-    },
-  );
 });
+
+for (const [standard, manifest, driver] of [
+  ['scorm12', m12, '_driver_scorm12.xsd'],
+  ['scorm2004', m2004, '_driver_scorm2004_4th.xsd'],
+] as const) {
+  describe(`${standard} manifest against the schemas`, () => {
+    it('passes our own driver schema and the semantic checks', async () => {
+      expect(await validateManifestXsd(manifest, standard)).toEqual([]);
+      expect(semanticProblems(manifest, standard, zipList(standard))).toEqual([]);
+    });
+
+    it.skipIf(!hasShared)(
+      `validates against the official ${driver} (xmllint-wasm) ${hasShared ? '' : SKIP_SHARED_MESSAGE}`,
+      async () => {
+        expect(await validateOfficial(manifest, standard)).toEqual([]);
+      },
+    );
+  });
+}
 
 // The README's documented route (Debian xmllint, unmodified files, run inside the schema folder);
 // only where that binary exists.
