@@ -6,7 +6,9 @@ import { coursePlugin } from './scripts/vite-course-plugin';
 const root = dirname(fileURLToPath(import.meta.url));
 
 // Dev server (author preview with the LMS emulator) and vitest. The production bundle is made by
-// scripts/build.ts, which runs vite with its own settings (IIFE, no dev-only pages).
+// scripts/build.ts, which runs vite with its own settings (IIFE, no dev-only pages). The scripts load
+// it with `--configLoader runner`: it imports the content compiler, whose extension-less TypeScript
+// imports Vite's native config loader cannot follow (it would warn about each of them).
 export default defineConfig({
   base: './',
   plugins: [coursePlugin(root)],
