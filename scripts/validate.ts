@@ -9,7 +9,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CourseContent } from '../src/shared/course-types';
 import { auditProblems, repoPath } from './compiler/audit-problems';
-import { auditCourse, buildSeedIndex, loadSeeds } from './compiler/content-audit';
+import { auditCourse, buildSeedIndex, buildSeedSentences, loadSeeds } from './compiler/content-audit';
+import { cueFigures, cueViolations, formatCueFigures } from './compiler/cue-audit';
+import { MIN_FLESCH_DOUMA, pageReadability } from './compiler/readability';
 import { compileCourse, type CompileResult } from './compiler/compile';
 import { formatProblem, sortProblems, type Problem } from './compiler/problem';
 
@@ -19,12 +21,34 @@ const seedsDir = resolve(root, '../shared/seeds');
 
 function audit(content: CourseContent, result: CompileResult): { problems: Problem[]; note: string } {
   const seeds = loadSeeds(seedsDir);
-  const findings = auditCourse(content, seeds ? buildSeedIndex(seeds) : null);
+  const findings = auditCourse(
+    content,
+    seeds ? buildSeedIndex(seeds) : null,
+    seeds ? buildSeedSentences(seeds) : undefined,
+  );
   const sources = result.files
     .filter((f) => /\.(md|ya?ml)$/.test(f))
     .map((f) => ({ file: repoPath(root, f), text: readFileSync(f, 'utf8') }));
   const note = seeds ? '' : 'note: copy check skipped: ../shared/seeds not found';
   return { problems: auditProblems(findings, sources), note };
+}
+
+/** The cue audit's figures and the pages' readability: what the unit tests hold to their limits. */
+function printFigures(content: CourseContent): void {
+  const figures = cueFigures(content.finalTest);
+  for (const line of formatCueFigures(figures)) console.log(line);
+  for (const v of cueViolations(figures)) console.log(`  ✘ ${v}`);
+  const pages = pageReadability(content);
+  const hardest = [...pages].sort((a, b) => a.fleschDouma - b.fleschDouma);
+  const below = hardest.filter((p) => p.fleschDouma < MIN_FLESCH_DOUMA);
+  const mean = pages.reduce((s, p) => s + p.fleschDouma, 0) / pages.length;
+  console.log(
+    `readability (Flesch-Douma, at least ${MIN_FLESCH_DOUMA} per page): mean ${mean.toFixed(1)}, hardest ${hardest
+      .slice(0, 3)
+      .map((p) => `${p.id} ${p.fleschDouma.toFixed(1)}`)
+      .join(', ')}`,
+  );
+  for (const p of below) console.log(`  ✘ page "${p.id}" scores ${p.fleschDouma.toFixed(1)}`);
 }
 
 async function main(): Promise<number> {
@@ -44,6 +68,7 @@ async function main(): Promise<number> {
       result.content.modules.reduce((n, m) => n + (m.check?.items.length ?? 0), 0);
     const warn = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
     console.log(`✔ content valid: ${pages} pages, ${items} items${warn} (${ms} ms)`);
+    printFigures(result.content);
     return 0;
   }
   console.log(`✘ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

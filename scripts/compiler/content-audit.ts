@@ -270,6 +270,13 @@ const QUOTED = /„[^„“”"]*[”“"]|“[^„“”"]*[”"]|”[^„“�
  * passage splits the text, so a run never bridges a quotation.
  */
 export function checkableRuns(html: string): string[][] {
+  return checkableParts(html)
+    .map(normaliseWords)
+    .filter((words) => words.length > 0);
+}
+
+/** The plain text outside blockquotes and quotation marks, in parts split where a quotation was. */
+function checkableParts(html: string): string[] {
   // Innermost blockquotes first, so nested quotes are removed completely.
   let outside = html;
   for (let before = ''; before !== outside;) {
@@ -278,9 +285,7 @@ export function checkableRuns(html: string): string[][] {
   }
   return outside
     .split('\u0000')
-    .flatMap((part) => plainText(part.replace(BLOCK_TAG, ' '), Number.POSITIVE_INFINITY).split(QUOTED))
-    .map(normaliseWords)
-    .filter((words) => words.length > 0);
+    .flatMap((part) => plainText(part.replace(BLOCK_TAG, ' . '), Number.POSITIVE_INFINITY).split(QUOTED));
 }
 
 export interface CopyHit {
@@ -313,14 +318,116 @@ export function findCopiedRuns(texts: readonly CourseText[], index: SeedIndex, r
   return hits;
 }
 
-export function auditCopies(content: CourseContent, index: SeedIndex): AuditFinding[] {
-  return findCopiedRuns(courseTexts(content), index).map((hit) => ({
+export function auditCopies(content: CourseContent, index: SeedIndex, sentences?: SeedSentences): AuditFinding[] {
+  const texts = courseTexts(content);
+  const hint =
+    'write it in your own words, or quote it as an attributed definition (blockquote or „…” with the source)';
+  const copies = findCopiedRuns(texts, index).map((hit): AuditFinding => ({
     check: 'copy',
     message: `${hit.words.length} words in ${hit.label} also occur in seed ${hit.seed}: "${preview(hit.words)}"`,
-    hint: 'write it in your own words, or quote it as an attributed definition (blockquote or „…” with the source)',
+    hint,
     origin: hit.origin,
     words: hit.words,
   }));
+  const paraphrases = sentences
+    ? findParaphrases(texts, sentences).map((hit): AuditFinding => ({
+        check: 'copy',
+        message: `${hit.label} follows a sentence of seed ${hit.seed} closely (${hit.shared} of its ${hit.seedWords.length} words in the same order): "${preview(hit.seedWords)}"`,
+        hint,
+        origin: hit.origin,
+        words: hit.words,
+      }))
+    : [];
+  return [...copies, ...paraphrases];
+}
+
+// ---- close paraphrases ----
+
+/** A seed sentence counts when it has at least this many words… */
+export const PARAPHRASE_MIN_WORDS = 10;
+/** …and a course sentence follows it closely when it has this share of its words in the same order. */
+export const PARAPHRASE_SHARE = 0.75;
+
+/** Words of 5+ letters: the ones that make two sentences about the same thing. */
+const contentWord = (w: string): boolean => w.length >= 5;
+
+export interface SeedSentences {
+  sentences: Array<{ file: string; words: string[] }>;
+  /** Content word → indexes of the seed sentences that contain it. */
+  byWord: Map<string, number[]>;
+}
+
+const SENTENCE_END = /(?<=[.!?;:])\s+|\n\s*\n/;
+
+export function buildSeedSentences(seeds: ReadonlyArray<{ file: string; text: string }>): SeedSentences {
+  const sentences: SeedSentences['sentences'] = [];
+  const byWord = new Map<string, number[]>();
+  for (const { file, text } of seeds) {
+    for (const part of text.split(SENTENCE_END)) {
+      const words = normaliseWords(part);
+      if (words.length < PARAPHRASE_MIN_WORDS) continue;
+      const at = sentences.push({ file, words }) - 1;
+      for (const w of new Set(words.filter(contentWord))) byWord.set(w, [...(byWord.get(w) ?? []), at]);
+    }
+  }
+  return { sentences, byWord };
+}
+
+/** Length of the longest common subsequence of two word lists. */
+export function commonInOrder(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++) row.push(x === b[j] ? prev[j]! + 1 : Math.max(prev[j + 1]!, row[j]!));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+export interface ParaphraseHit {
+  label: string;
+  origin: AuditOrigin;
+  seed: string;
+  seedWords: string[];
+  /** The course sentence. */
+  words: string[];
+  shared: number;
+}
+
+/**
+ * Course sentences (outside quotations) that contain most words of a seed sentence in the same
+ * order: a close paraphrase that a run of COPY_RUN_WORDS exact words does not catch.
+ */
+export function findParaphrases(texts: readonly CourseText[], seeds: SeedSentences): ParaphraseHit[] {
+  const hits: ParaphraseHit[] = [];
+  for (const t of texts) {
+    for (const sentence of checkableSentences(t.html)) {
+      if (sentence.length < PARAPHRASE_MIN_WORDS * PARAPHRASE_SHARE) continue;
+      const counts = new Map<number, number>();
+      for (const w of new Set(sentence.filter(contentWord)))
+        for (const at of seeds.byWord.get(w) ?? []) counts.set(at, (counts.get(at) ?? 0) + 1);
+      let best: ParaphraseHit | null = null;
+      for (const [at, common] of counts) {
+        const seed = seeds.sentences[at]!;
+        const need = Math.ceil(PARAPHRASE_SHARE * seed.words.length);
+        if (common < PARAPHRASE_SHARE * new Set(seed.words.filter(contentWord)).size || sentence.length < need)
+          continue;
+        const shared = commonInOrder(seed.words, sentence);
+        if (shared >= need && (!best || shared > best.shared))
+          best = { label: t.label, origin: t.origin, seed: seed.file, seedWords: seed.words, words: sentence, shared };
+      }
+      if (best) hits.push(best);
+    }
+  }
+  return hits;
+}
+
+/** The sentences of a compiled text outside quotations, as word lists. */
+export function checkableSentences(html: string): string[][] {
+  return checkableParts(html)
+    .flatMap((part) => part.split(/(?<=[.!?;:])\s+/))
+    .map(normaliseWords)
+    .filter((words) => words.length > 0);
 }
 
 function preview(words: readonly string[]): string {
@@ -328,12 +435,16 @@ function preview(words: readonly string[]): string {
 }
 
 /** All checks; the copy check only when seeds are given (null: folder absent, check skipped). */
-export function auditCourse(content: CourseContent, seeds: SeedIndex | null): AuditFinding[] {
+export function auditCourse(
+  content: CourseContent,
+  seeds: SeedIndex | null,
+  sentences?: SeedSentences,
+): AuditFinding[] {
   return [
     ...auditSources(content),
     ...auditLeerdoelen(content),
     ...auditBankSize(content.finalTest),
     ...auditAnswerBalance(content.finalTest),
-    ...(seeds ? auditCopies(content, seeds) : []),
+    ...(seeds ? auditCopies(content, seeds, sentences) : []),
   ];
 }

@@ -1,25 +1,22 @@
 import type { Item } from '../shared/course-types';
 import { seededRandom, shuffle } from './draw';
+import { fnv1a } from '../shared/hash';
 
-/** FNV-1a of the item id, so every item gets its own order from the one attempt seed. */
-function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** A seed from a text: every item gets its own order from one seed, and a learner id becomes a seed. */
+export function seedOf(id: string): number {
+  return fnv1a(id);
 }
 
 /**
  * The order in which the final test shows an item's options (choice), statements (classify) or
  * steps (ordering): deterministic from the attempt seed and the item id, so a relaunch shows the
  * same order. Ordering items come out with no step in its authored place (a derangement), so the
- * shown order is never the answer and leaving it untouched scores 0. true-false and branching keep
- * their authored form: null.
+ * shown order is never the answer and leaving it untouched scores 0. Branching items get the ids of
+ * their choices, shuffled node by node (node after node, each node's choices together), so the best
+ * reply is not always in the same place. true-false keeps its authored form: null.
  */
 export function displayOrder(item: Item, seed: number): string[] | null {
-  const random = seededRandom((seed ^ hashId(item.id)) >>> 0);
+  const random = seededRandom((seed ^ seedOf(item.id)) >>> 0);
   switch (item.type) {
     case 'single-choice':
     case 'multiple-response':
@@ -36,6 +33,15 @@ export function displayOrder(item: Item, seed: number): string[] | null {
       return derange(
         item.steps.map((s) => s.id),
         random,
+      );
+    case 'branching':
+      return item.nodes.flatMap((node) =>
+        node.kind === 'step'
+          ? shuffle(
+              node.choices.map((c) => c.id),
+              random,
+            )
+          : [],
       );
     default:
       return null;

@@ -33,8 +33,24 @@ describe('displayOrder', () => {
   it('leaves a one-step ordering item as it is', () => {
     expect(displayOrder(ordering('one', 1), 5)).toEqual(['stap-0']);
   });
-  it('returns null for true-false and branching', () => {
+  it('returns null for true-false', () => {
     expect(displayOrder(trueFalse('tf'), 1)).toBeNull();
-    expect(displayOrder(branching('br'), 1)).toBeNull();
+  });
+  it('shuffles the choices of a branching item node by node', () => {
+    const item = branching('br');
+    const nodes = item.type === 'branching' ? item.nodes : [];
+    const perNode = nodes.flatMap((n) => (n.kind === 'step' ? [n.choices.map((c) => c.id)] : []));
+    const firstShown = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const order = displayOrder(item, seed)!;
+      let at = 0;
+      for (const ids of perNode) {
+        expect([...order.slice(at, at + ids.length)].sort()).toEqual([...ids].sort());
+        at += ids.length;
+      }
+      expect(order).toHaveLength(at);
+      firstShown.add(order[0]!);
+    }
+    expect(firstShown.size, 'every reply of the first node is shown first for some seed').toBe(perNode[0]!.length);
   });
 });
