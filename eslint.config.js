@@ -38,6 +38,6 @@ export default tseslint.config(
   {
     files: ['src/components/**/*.ts', 'src/preview/**/*.ts'],
     ...wcConfigs['flat/recommended'],
-    settings: { wc: { elementBaseClasses: ['LitElement'] } },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'CourseElement'] } },
   },
 );

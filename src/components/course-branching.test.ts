@@ -12,7 +12,7 @@ import {
   settle,
   sources,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-branching';
 import type { CourseBranching } from './course-branching';
 
@@ -121,6 +121,26 @@ describe('course-branching', () => {
     const el = await render(['vraag'], false, true);
     expect(choices(el).every((b) => b.matches(':disabled'))).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part=restart]')).to.equal(null);
+  });
+
+  it('shows the replies of a node in the display order, and answers with the same ids', async () => {
+    const start = branching.nodes.find((n) => n.id === branching.start)!;
+    const ids = start.kind === 'step' ? start.choices.map((c) => c.id) : [];
+    const el = await fixture<CourseBranching>(
+      html`<course-branching .item=${branching} .order=${[...ids].reverse()} .sources=${sources}></course-branching>`,
+    );
+    const plain = (id: string) =>
+      start.kind === 'step'
+        ? start.choices
+            .find((c) => c.id === id)!
+            .html.replace(/<[^>]+>/g, '')
+            .trim()
+        : '';
+    expect(choices(el).map(text)).to.deep.equal([...ids].reverse().map(plain));
+    const events = record<ResponseDetail>(document, 'course-response-change');
+    choices(el)[0]!.click();
+    await settle();
+    expect(events.map((e) => e.detail.response)).to.deep.equal([[ids.at(-1)]]);
   });
 
   it('ignores an invalid rest of the path and continues from its valid part', async () => {

@@ -3,14 +3,29 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { branchEnd, walkBranch } from '../assessment/score';
 import type { BranchingItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
-import { QuestionBase, questionStyles } from './choice-base';
+import { inOrder } from './display-order';
+import { QuestionBase } from './question-base';
+import { questionStyles } from './question-styles';
 
 /**
  * A branching conversation: the conversation so far as a list (a polite log, so new turns are
  * announced), the current node's replies as buttons, and at an ending its reflection prompt.
+ * Replies are shown in the display `order` (choice ids, shuffled per node by the attempt seed).
  * Response: the ids of the choices made, in order. After a choice focus moves to the newest text.
+ *
+ * @summary A branching conversation: the learner picks replies until an ending.
+ * @csspart conversation - The list of turns so far.
+ * @csspart node - One text of the other speaker (or an ending).
+ * @csspart reply - One reply the learner chose.
+ * @csspart fieldset - The group of reply buttons.
+ * @csspart choice - One reply button.
+ * @csspart reflection - The reflection prompt at an ending.
+ * @csspart restart - The "Opnieuw beginnen" button.
  */
 export class CourseBranching extends QuestionBase<BranchingItem> {
+  /** The item (`item.type === 'branching'`); nothing is rendered without one. */
+  declare item: BranchingItem | null;
+
   static override styles = [
     questionStyles,
     css`
@@ -84,7 +99,7 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
         last?.kind === 'step'
           ? html`<fieldset class="choices" part="fieldset" ?disabled=${this.disabled}>
               <legend>${q.chooseReply}</legend>
-              ${last.choices.map(
+              ${inOrder(last.choices, this.order).map(
                 (c) =>
                   html`<button
                     class="button secondary"

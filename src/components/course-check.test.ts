@@ -18,7 +18,7 @@ import {
   sources,
   trueFalse,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-check';
 import type { CourseCheck } from './course-check';
 

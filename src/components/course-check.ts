@@ -1,10 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isComplete } from '../assessment/score';
 import type { KnowledgeCheck, Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
-import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
+import { CourseElement } from './course-element';
 import './course-question';
+import type { ResponseDetail } from './events';
+import { assessmentStyles } from './question-styles';
 import { baseStyles } from './shared-styles';
 
 type Answers = Record<string, string[]>;
@@ -16,8 +18,22 @@ const same = (a: readonly string[] | undefined, b: readonly string[] | undefined
  * feedback (announced, focus on its heading). The learner may change the answer and check again:
  * feedback is shown only while the selection equals the last checked answer, so it never describes
  * another answer than the one on screen.
+ *
+ * @summary A module's knowledge check: its items, each with a "Controleer" button and feedback.
+ * @event course-check-answer - "Controleer" on an item: its current answer.
+ * @event course-previous - "Vorige".
+ * @event course-next - "Volgende".
+ * @csspart title - The check's title (h1).
+ * @csspart intro - The introduction.
+ * @csspart item - The section of one item.
+ * @csspart item-heading - Its heading ("Vraag 1 van 3").
+ * @csspart question - Its course-question (whose parts are forwarded, see there).
+ * @csspart check-button - Its "Controleer" button.
+ * @csspart nav - The previous/next buttons.
+ * @csspart previous - The "Vorige" button.
+ * @csspart next - The "Volgende" button.
  */
-export class CourseCheck extends LitElement {
+export class CourseCheck extends CourseElement {
   static override properties = {
     check: { attribute: false },
     answers: { attribute: false },
@@ -31,13 +47,23 @@ export class CourseCheck extends LitElement {
 
   static override styles = [baseStyles, assessmentStyles];
 
+  /** The knowledge check to show; nothing is rendered without one. */
   declare check: KnowledgeCheck | null;
   /** Checked answers by item id (from the saved state). */
   declare answers: Answers;
   /** Display order per item id (optional; authored order otherwise). */
   declare orders: Answers;
+  /** All sources of the course; each item's feedback names those it cites. */
   declare sources: Source[];
+  /**
+   * Shows the "Vorige" button.
+   * @attr has-previous
+   */
   declare hasPrevious: boolean;
+  /**
+   * Shows the "Volgende" button.
+   * @attr has-next
+   */
   declare hasNext: boolean;
   /** Current selections, checked or not. */
   declare protected responses: Answers;
@@ -110,7 +136,7 @@ export class CourseCheck extends LitElement {
                 class="button secondary"
                 part="previous"
                 type="button"
-                @click=${() => emit(this, 'course-previous')}
+                @click=${() => this.emit('course-previous')}
               >
                 ${nl.shell.previous}
               </button>`
@@ -118,7 +144,7 @@ export class CourseCheck extends LitElement {
         }
         ${
           this.hasNext
-            ? html`<button class="button" part="next" type="button" @click=${() => emit(this, 'course-next')}>
+            ? html`<button class="button" part="next" type="button" @click=${() => this.emit('course-next')}>
                 ${nl.shell.next}
               </button>`
             : nothing
@@ -139,7 +165,7 @@ export class CourseCheck extends LitElement {
     const response = item && this.responses[item.id];
     if (!item || !response || !isComplete(item, response)) return;
     this.checked = { ...this.checked, [item.id]: response };
-    emit(this, 'course-check-answer', { itemId: item.id, response: [...response] } satisfies ResponseDetail);
+    this.emit('course-check-answer', { itemId: item.id, response: [...response] });
     await this.updateComplete;
     await this.renderRoot.querySelectorAll('course-question')[index]?.focusFeedback();
   }

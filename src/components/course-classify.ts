@@ -4,15 +4,27 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { classifyPlacements } from '../assessment/score';
 import type { ClassifyItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
-import { QuestionBase, hit, inOrder, pointerDrag, questionStyles } from './choice-base';
+import { inOrder } from './display-order';
+import { PointerDrag, hit } from './pointer-drag';
+import { QuestionBase } from './question-base';
+import { questionStyles } from './question-styles';
 
 /**
  * Sort statements into categories. Per statement a fieldset (legend = the statement) with a native
  * radio per category: the keyboard and screen-reader way. Pointer users may also drag a statement
  * card onto a category zone; the zones only mirror the radios, so they are hidden from assistive
  * technology. Response: `statementId=categoryId` per placed statement, in authored order.
+ *
+ * @summary Sort statements into categories: a radio group per statement, or drag and drop.
+ * @csspart fieldset - The whole question.
+ * @csspart zone - A category's drop zone, listing the statements placed there.
+ * @csspart statement - A statement card with its category radios.
+ * @csspart option - One category radio with its label.
  */
 export class CourseClassify extends QuestionBase<ClassifyItem> {
+  /** The item (`item.type === 'classify'`); nothing is rendered without one. */
+  declare item: ClassifyItem | null;
+
   static override styles = [
     questionStyles,
     css`
@@ -46,6 +58,8 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
       }
     `,
   ];
+
+  #drag = new PointerDrag(this);
 
   protected override renderBody(item: ClassifyItem) {
     const placed = classifyPlacements(item, this.response ?? []);
@@ -114,7 +128,7 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
   #onPointerDown(event: PointerEvent) {
     if (this.disabled) return;
     const statement = (event.currentTarget as HTMLElement).dataset.id!;
-    pointerDrag(event, (x, y) => {
+    this.#drag.start(event, (x, y) => {
       const zone = hit(this.renderRoot.querySelectorAll('.zone'), x, y);
       if (zone) this.#place(statement, zone.dataset.id!);
     });

@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 
 /**
@@ -30,11 +31,17 @@ const icon = (kind: keyof typeof paths) =>
  * Feedback after checking an item: a heading (text and icon), the item-level feedback, the feedback
  * for the chosen (and missed correct) options, and the sources. Announcing is the job of the live
  * region around it (it must exist before this element is inserted); the heading can take focus.
+ *
+ * @summary Feedback on a checked answer: verdict, explanation, per-option feedback, sources.
+ * @csspart region - The whole feedback box.
+ * @csspart heading - The verdict heading ("Juist", "Gedeeltelijk juist", "Niet juist") with its icon.
+ * @csspart body - The item-level feedback.
+ * @csspart options - The list of feedback per option, statement, step or reply.
+ * @csspart sources - The sources.
  */
-export class CourseFeedback extends LitElement {
+export class CourseFeedback extends CourseElement {
   static override properties = {
     correct: { type: Boolean },
-    /** Not correct but some credit (multiple-response): heading "Gedeeltelijk juist". */
     partial: { type: Boolean },
     html: { attribute: false },
     optionFeedback: { attribute: false },
@@ -116,10 +123,21 @@ export class CourseFeedback extends LitElement {
     `,
   ];
 
+  /**
+   * The answer is right: heading "Juist".
+   * @attr correct
+   */
   declare correct: boolean;
+  /**
+   * Not correct but some credit (multiple-response): heading "Gedeeltelijk juist".
+   * @attr partial
+   */
   declare partial: boolean;
+  /** Item-level feedback (sanitised HTML from the build). */
   declare html: string;
+  /** Feedback per chosen (and missed correct) option, statement, step or reply. */
   declare optionFeedback: OptionFeedback[];
+  /** The sources the item cites. */
   declare sources: Source[];
 
   constructor() {

@@ -16,7 +16,7 @@ import {
   singleChoice,
   trueFalse,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-final-test';
 import type { CourseFinalTest, FinalTestStatus } from './course-final-test';
 

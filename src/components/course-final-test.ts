@@ -1,10 +1,12 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isComplete } from '../assessment/score';
 import type { FinalTest, Item } from '../shared/course-types';
 import { nl } from '../i18n/nl';
-import { assessmentStyles, emit, type ResponseDetail } from './choice-base';
+import { CourseElement } from './course-element';
 import './course-question';
+import type { ResponseDetail } from './events';
+import { assessmentStyles } from './question-styles';
 import { baseStyles } from './shared-styles';
 
 export type FinalTestStatus = 'locked' | 'intro' | 'in-progress';
@@ -14,8 +16,27 @@ export type FinalTestStatus = 'locked' | 'intro' | 'in-progress';
  * drawn items without feedback; every change is reported at once as course-answer, so closing the
  * window loses nothing). Submitting with unanswered items asks for confirmation in an in-page
  * alertdialog first.
+ *
+ * @summary The final test: locked, its introduction, or the drawn items and a submit button.
+ * @event course-test-start - The learner started an attempt.
+ * @event course-answer - An answer changed (every change, so closing the window loses nothing).
+ * @event course-test-submit - The learner handed the test in (after confirming, when items are open).
+ * @csspart title - The test's title (h1).
+ * @csspart locked - Why the test is locked.
+ * @csspart intro - The introduction.
+ * @csspart facts - Number of items, passing score, attempt.
+ * @csspart start - The start button.
+ * @csspart attempt - "Poging 1 van 3" while in progress.
+ * @csspart item - The section of one item.
+ * @csspart item-heading - Its heading ("Vraag 1 van 10").
+ * @csspart question - Its course-question (whose parts are forwarded, see there).
+ * @csspart answered - How many items are answered.
+ * @csspart submit - The submit button.
+ * @csspart dialog - The confirmation when items are open.
+ * @csspart confirm - Its "Toch inleveren" button.
+ * @csspart cancel - Its "Terug naar de vragen" button.
  */
-export class CourseFinalTest extends LitElement {
+export class CourseFinalTest extends CourseElement {
   static override properties = {
     test: { attribute: false },
     items: { attribute: false },
@@ -46,19 +67,35 @@ export class CourseFinalTest extends LitElement {
     `,
   ];
 
+  /** The final test; nothing is rendered without one. */
   declare test: FinalTest | null;
   /** The items drawn for this attempt, in the order shown. */
   declare items: Item[];
+  /** Answers by item id (from the saved state, plus changes made here). */
   declare answers: Record<string, string[]>;
   /** Display order per item id, derived from the attempt seed so a resumed attempt looks the same. */
   declare orders: Record<string, string[]>;
+  /**
+   * What to show: only the reason (locked), the introduction (intro), or the items (in-progress).
+   * @attr status
+   */
   declare status: FinalTestStatus;
+  /**
+   * Why the test is locked (e.g. which modules are still open).
+   * @attr locked-reason
+   */
   declare lockedReason: string;
-  /** Attempts started so far (1-based number of the current attempt while in progress; 0 = none). */
+  /**
+   * Attempts started so far (1-based number of the current attempt while in progress; 0 = none).
+   * @attr attempt
+   */
   declare attempt: number;
   /** Attempts that can still be started (the one in progress not included); null = unlimited. */
   declare attemptsLeft: number | null;
-  /** Percent needed to pass. */
+  /**
+   * Percent needed to pass.
+   * @attr passing-score
+   */
   declare passingScore: number;
   declare protected confirming: boolean;
 
@@ -111,7 +148,7 @@ export class CourseFinalTest extends LitElement {
         </li>
       </ul>
       <div class="actions">
-        <button class="button" part="start" type="button" @click=${() => emit(this, 'course-test-start')}>
+        <button class="button" part="start" type="button" @click=${() => this.emit('course-test-start')}>
           ${q.start}
         </button>
       </div>`;
@@ -175,7 +212,7 @@ export class CourseFinalTest extends LitElement {
     event.stopPropagation();
     const { itemId, response } = event.detail;
     this.answers = { ...this.answers, [itemId]: response };
-    emit(this, 'course-answer', { itemId, response: [...response] } satisfies ResponseDetail);
+    this.emit('course-answer', { itemId, response: [...response] });
   }
 
   #onSubmit() {
@@ -187,7 +224,7 @@ export class CourseFinalTest extends LitElement {
 
   #submit() {
     this.confirming = false;
-    emit(this, 'course-test-submit');
+    this.emit('course-test-submit');
   }
 
   #cancel() {

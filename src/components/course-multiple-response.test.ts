@@ -10,7 +10,7 @@ import {
   record,
   sources,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-multiple-response';
 import type { CourseMultipleResponse } from './course-multiple-response';
 

@@ -6,7 +6,7 @@ import type { CourseNotice } from './course-notice';
 describe('course-notice', () => {
   it('renders info as a polite status with kind in text', async () => {
     const el = await fixture<CourseNotice>(
-      html`<course-notice .notice=${{ kind: 'info', text: 'Opgeslagen' }}></course-notice>`,
+      html`<course-notice .notice=${{ kind: 'info' as const, text: 'Opgeslagen' }}></course-notice>`,
     );
     const box = el.shadowRoot!.querySelector('[part="notice"]')!;
     expect(box.getAttribute('role')).to.equal('status');
@@ -30,7 +30,7 @@ describe('course-notice', () => {
 
   it('dispatches course-notice-dismiss on click', async () => {
     const el = await fixture<CourseNotice>(
-      html`<course-notice .notice=${{ kind: 'error', text: 'Mis' }}></course-notice>`,
+      html`<course-notice .notice=${{ kind: 'error' as const, text: 'Mis' }}></course-notice>`,
     );
     const button = el.shadowRoot!.querySelector('button')!;
     expect(button.textContent!.trim()).to.equal('Melding sluiten');
@@ -42,7 +42,7 @@ describe('course-notice', () => {
 
   it('can be dismissed with the keyboard (Tab + Enter, Tab + Space)', async () => {
     const notice = await fixture<CourseNotice>(
-      html`<course-notice .notice=${{ kind: 'warning', text: 'Let op' }}></course-notice>`,
+      html`<course-notice .notice=${{ kind: 'warning' as const, text: 'Let op' }}></course-notice>`,
     );
     const before = document.createElement('button');
     before.textContent = 'voor';

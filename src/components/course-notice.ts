@@ -1,5 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 import type { Notice } from './types';
 
@@ -8,8 +9,13 @@ const icons: Record<Notice['kind'], string> = { info: 'i', warning: '!', error: 
 /**
  * A message from the runtime (e.g. "progress could not be saved"). Info is polite (role=status),
  * warnings and errors interrupt (role=alert). Kind is conveyed by icon and hidden text, not colour.
+ *
+ * @summary A message from the runtime with a dismiss button.
+ * @event course-notice-dismiss - The learner closed the notice.
+ * @csspart notice - The message box.
+ * @csspart dismiss - The "Melding sluiten" button.
  */
-export class CourseNotice extends LitElement {
+export class CourseNotice extends CourseElement {
   static override properties = { notice: { attribute: false } };
   static override styles = [
     baseStyles,
@@ -49,7 +55,7 @@ export class CourseNotice extends LitElement {
     `,
   ];
 
-  /** Typed as nullable so the element can stay in the DOM (a stable live region) between notices. */
+  /** The message; null renders nothing, so the element can stay in the DOM (a stable live region) between notices. */
   declare notice: Notice | null;
 
   constructor() {
@@ -68,7 +74,7 @@ export class CourseNotice extends LitElement {
   }
 
   #dismiss() {
-    this.dispatchEvent(new CustomEvent('course-notice-dismiss', { bubbles: true, composed: true }));
+    this.emit('course-notice-dismiss');
   }
 }
 

@@ -13,7 +13,7 @@ import {
   settle,
   sources,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-ordering';
 import type { CourseOrdering } from './course-ordering';
 

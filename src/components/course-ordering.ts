@@ -4,14 +4,32 @@ import { displayOrder } from '../assessment/order';
 import { isComplete, scoreItem } from '../assessment/score';
 import type { OrderingItem } from '../shared/course-types';
 import { nl } from '../i18n/nl';
-import { QuestionBase, hit, pointerDrag, questionStyles, textOf } from './choice-base';
+import { PointerDrag, hit } from './pointer-drag';
+import { QuestionBase } from './question-base';
+import { questionStyles } from './question-styles';
+
+/** Plain text of sanitised build HTML, for aria-labels and announcements. */
+function textOf(markup: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  return template.content.textContent!.replace(/\s+/g, ' ').trim();
+}
 
 /**
  * Put steps in order: an ordered list whose steps have "Omhoog"/"Omlaag" buttons (focus follows the
  * moved step, a polite live region tells its new place); pointer users may also drag a step onto
  * another step's place. The response (step ids in the shown order) is reported on every move.
+ *
+ * @summary Put steps in order: "Omhoog"/"Omlaag" buttons per step, or drag and drop.
+ * @csspart fieldset - The whole question.
+ * @csspart steps - The ordered list of steps.
+ * @csspart step - One step with its buttons.
+ * @csspart announcement - The (visually hidden) live region that tells where a step went.
  */
 export class CourseOrdering extends QuestionBase<OrderingItem> {
+  /** The item (`item.type === 'ordering'`); nothing is rendered without one. */
+  declare item: OrderingItem | null;
+
   static override properties = { announcement: { state: true } };
 
   static override styles = [
@@ -43,6 +61,7 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
   ];
 
   declare protected announcement: string;
+  #drag = new PointerDrag(this);
 
   constructor() {
     super();
@@ -130,7 +149,7 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
 
   #onPointerDown(event: PointerEvent, from: number) {
     if (this.disabled) return;
-    pointerDrag(event, (x, y) => {
+    this.#drag.start(event, (x, y) => {
       const target = hit(this.renderRoot.querySelectorAll('li.card'), x, y);
       const to = target ? [...this.renderRoot.querySelectorAll('li.card')].indexOf(target) : -1;
       if (to >= 0 && to !== from) this.#move(from, to, false);

@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Page, Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 import './course-reflection';
 import type { CourseReflection, ReflectionStatus } from './course-reflection';
@@ -30,8 +31,24 @@ function wrapTables(source: string): string {
 /**
  * One content page: title, module context, reading time, body HTML, sources, previous/next. An
  * opdracht page (with `prompts`) also gets a written answer per prompt and the export of answers.
+ * Wide tables scroll in their own labelled region. Leaving the page first reports text still
+ * waiting for a reflection's debounce.
+ *
+ * @summary One content page, with the learner's written answers on an opdracht page.
+ * @event course-previous - "Vorige".
+ * @event course-next - "Volgende".
+ * @event course-navigate-page - A link to another page (`a[href^="#page="]`) in the text was followed.
+ * @csspart page - The article.
+ * @csspart context - The module title above the page title.
+ * @csspart title - The page title (h1).
+ * @csspart body - The page text.
+ * @csspart reflections - The written answers (opdracht pages).
+ * @csspart sources - The sources of the page.
+ * @csspart pager - The previous/next navigation.
+ * @csspart previous - The "Vorige" button.
+ * @csspart next - The "Volgende" button.
  */
-export class CoursePage extends LitElement {
+export class CoursePage extends CourseElement {
   static override properties = {
     page: { attribute: false },
     moduleTitle: { attribute: false },
@@ -118,18 +135,25 @@ export class CoursePage extends LitElement {
     `,
   ];
 
+  /** The page: title, reading time, sanitised body HTML, prompts. */
   declare page: Page;
+  /** Title of the page's module, shown above the page title. */
   declare moduleTitle: string;
+  /** The page's sources, already resolved. */
   declare sources: Source[];
+  /** Shows the "Vorige" button. */
   declare hasPrevious: boolean;
+  /** Shows the "Volgende" button. */
   declare hasNext: boolean;
   /** Answer text per prompt id (all answers of the course; also what the export contains). */
   declare reflections: Record<string, string>;
   /** One limit for every prompt, or a limit per prompt id (prompts share SCORM 1.2's cmi.comments). */
   declare maxReflectionChars: number | Record<string, number>;
+  /** Save status per prompt id (idle when absent). */
   declare reflectionStatus: Record<string, ReflectionStatus>;
-  /** For the export of answers. */
+  /** Course title, for the export of answers. */
   declare courseTitle: string;
+  /** Learner name from the LMS, for the export of answers. */
   declare learnerName: string;
   /** All opdracht pages of the course, for the export; empty means just this page. */
   declare reflectionPages: Page[];
@@ -216,14 +240,24 @@ export class CoursePage extends LitElement {
           ? html`<nav class="pager" part="pager" aria-label=${nl.shell.pageNavigation}>
               ${
                 this.hasPrevious
-                  ? html`<button class="button secondary" type="button" @click=${() => this.#emit('course-previous')}>
+                  ? html`<button
+                      class="button secondary"
+                      part="previous"
+                      type="button"
+                      @click=${() => this.#leave('course-previous')}
+                    >
                       <span aria-hidden="true">←</span> ${nl.shell.previous}
                     </button>`
                   : nothing
               }
               ${
                 this.hasNext
-                  ? html`<button class="button next" type="button" @click=${() => this.#emit('course-next')}>
+                  ? html`<button
+                      class="button next"
+                      part="next"
+                      type="button"
+                      @click=${() => this.#leave('course-next')}
+                    >
                       ${nl.shell.next} <span aria-hidden="true">→</span>
                     </button>`
                   : nothing
@@ -240,13 +274,18 @@ export class CoursePage extends LitElement {
     // Internal links must go through the flow machine (locks, progress), not the URL hash.
     e.preventDefault();
     const pageId = decodeURIComponent(link.getAttribute('href')!.slice('#page='.length));
-    this.#emit('course-navigate-page', { pageId });
+    this.#flush();
+    this.emit('course-navigate-page', { pageId });
   }
 
-  #emit(name: string, detail?: unknown) {
-    // Leaving the page removes the answer fields; report what is still waiting for the debounce.
+  #leave(name: 'course-previous' | 'course-next') {
+    this.#flush();
+    this.emit(name);
+  }
+
+  /** Leaving the page removes the answer fields; report what is still waiting for the debounce. */
+  #flush() {
     for (const r of this.renderRoot.querySelectorAll<CourseReflection>('course-reflection')) r.flush();
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -16,7 +16,7 @@ import {
   trueFalse,
 } from '../../tests/browser/question-fixtures';
 import type { Item } from '../shared/course-types';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-question';
 import type { CourseQuestion } from './course-question';
 

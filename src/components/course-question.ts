@@ -1,6 +1,5 @@
-import { LitElement, css, nothing } from 'lit';
-import type { Item, Source } from '../shared/course-types';
-import type { QuestionBase } from './choice-base';
+import { css, nothing } from 'lit';
+import { QuestionElement, type QuestionBase } from './question-base';
 import './course-branching';
 import './course-classify';
 import './course-multiple-response';
@@ -16,41 +15,36 @@ const parts =
 /**
  * Renders the element for `item.type` (always `course-<type>`). Its `course-response-change` events
  * bubble and are composed, so they leave this element as they are (re-dispatching would duplicate
- * them). The slot "actions" is passed on.
+ * them). The slot "actions" is passed on, and the inner element's parts are forwarded.
+ *
+ * @summary Any question: renders the question element for `item.type` with the same properties.
+ * @csspart scenario - The scenario text above the question (all types).
+ * @csspart legend - The question (all types).
+ * @csspart fieldset - The group of controls (all types).
+ * @csspart option - An option or category radio (choice types, classify).
+ * @csspart live - The live region that holds the feedback (all types).
+ * @csspart feedback - The course-feedback element (all types).
+ * @csspart feedback-heading - Its heading (all types).
+ * @csspart zone - A category's drop zone (classify).
+ * @csspart statement - A statement card (classify).
+ * @csspart steps - The list of steps (ordering).
+ * @csspart step - One step (ordering).
+ * @csspart announcement - Where a moved step went (ordering).
+ * @csspart conversation - The turns so far (branching).
+ * @csspart node - A text of the other speaker (branching).
+ * @csspart reply - A reply the learner chose (branching).
+ * @csspart choice - A reply button (branching).
+ * @csspart reflection - The reflection prompt at an ending (branching).
+ * @csspart restart - The "Opnieuw beginnen" button (branching).
  */
-export class CourseQuestion extends LitElement {
-  static override properties = {
-    item: { attribute: false },
-    response: { attribute: false },
-    showFeedback: { type: Boolean, attribute: 'show-feedback' },
-    disabled: { type: Boolean, reflect: true },
-    sources: { attribute: false },
-    order: { attribute: false },
-  };
-
+export class CourseQuestion extends QuestionElement {
   static override styles = css`
     :host {
       display: block;
     }
   `;
 
-  declare item: Item | null;
-  declare response: string[] | null;
-  declare showFeedback: boolean;
-  declare disabled: boolean;
-  declare sources: Source[];
-  declare order: string[] | null;
   #inner: QuestionBase | null = null;
-
-  constructor() {
-    super();
-    this.item = null;
-    this.response = null;
-    this.showFeedback = false;
-    this.disabled = false;
-    this.sources = [];
-    this.order = null;
-  }
 
   /** Moves focus to the feedback heading once rendered; false when no feedback is shown. */
   async focusFeedback(): Promise<boolean> {

@@ -1,7 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { reflectionDocument, reflectionFileName } from './reflection-document';
 import type { Page } from '../shared/course-types';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 
 const s = nl.reflection;
@@ -10,8 +11,14 @@ const s = nl.reflection;
  * Lets the learner take their written answers along: download all opdrachten as one standalone
  * HTML file, or print the current page. No inline script and no data: URL, so it works under a
  * strict CSP (blob: downloads only need the anchor).
+ *
+ * @summary Download or print the learner's written answers.
+ * @csspart export - The whole section.
+ * @csspart download - The download button.
+ * @csspart print - The print button.
+ * @csspart message - The status line after a download.
  */
-export class CourseReflectionExport extends LitElement {
+export class CourseReflectionExport extends CourseElement {
   static override properties = {
     courseTitle: { attribute: false },
     learnerName: { attribute: false },
@@ -45,11 +52,16 @@ export class CourseReflectionExport extends LitElement {
     `,
   ];
 
+  /** Course title: the document title and the file name. */
   declare courseTitle: string;
+  /** Learner name from the LMS, printed in the document. */
   declare learnerName: string;
+  /** The opdracht pages to include, in course order. */
   declare pages: Page[];
+  /** Answer text per prompt id. */
   declare answers: Record<string, string>;
-  declare message: string;
+  /** Text of the status line after a download. */
+  declare protected message: string;
 
   constructor() {
     super();

@@ -1,8 +1,10 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ReflectionPrompt } from '../shared/course-types';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 
 export type ReflectionStatus = 'idle' | 'saving' | 'saved' | 'error';
@@ -15,8 +17,21 @@ const THRESHOLDS = [100, 50, 20, 10, 0];
 /**
  * One written answer to an opdracht question: a labelled textarea with a character count and save
  * status. The text is reported debounced, on blur and on pagehide, so no keystroke gets lost.
+ * Learner text is only ever rendered as text. The remaining characters are announced at a few
+ * thresholds, not on every keystroke.
+ *
+ * @summary A written answer to one opdracht prompt, saved as the learner types.
+ * @event course-reflection-input - The text, 500 ms after typing stops, on blur and when the page is left or hidden.
+ * @event course-reflection-save - "Opslaan": the text, at once.
+ * @csspart label - The prompt, as the textarea's label.
+ * @csspart textarea - The answer field.
+ * @csspart print-answer - The full answer as text, shown only when printing.
+ * @csspart count - "Nog 120 tekens".
+ * @csspart status - "Opslaan…" / "Opgeslagen".
+ * @csspart error - The message when saving failed.
+ * @csspart save - The "Opslaan" button.
  */
-export class CourseReflection extends LitElement {
+export class CourseReflection extends CourseElement {
   static override properties = {
     prompt: { attribute: false },
     value: { attribute: false },
@@ -89,14 +104,18 @@ export class CourseReflection extends LitElement {
     `,
   ];
 
+  /** The question to answer (its HTML is the label). */
   declare prompt: ReflectionPrompt;
+  /** The saved answer; what the learner types since wins over an older value. */
   declare value: string;
   /** Maximum length; 0 or less means no limit and no count. */
   declare maxChars: number;
+  /** Save status, shown and (after "Opslaan") announced. */
   declare status: ReflectionStatus;
   /** What is in the textarea; may be ahead of `value` until the controller has it. */
-  declare draft: string;
-  declare announcement: string;
+  declare protected draft: string;
+  /** Text of the polite live region. */
+  declare protected announcement: string;
   /** Text typed since the last report, or null when the controller has everything. */
   #pending: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -144,8 +163,8 @@ export class CourseReflection extends LitElement {
     }
   }
 
-  /** Reports typed text that is still waiting for the debounce, at once. */
-  flush = (): void => {
+  /** Reports typed text that is still waiting for the debounce, at once (an arrow: also a listener). */
+  flush: () => void = () => {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#pending === null) return;
@@ -172,9 +191,9 @@ export class CourseReflection extends LitElement {
         id="answer"
         part="textarea"
         rows="6"
-        maxlength=${limited ? this.maxChars : nothing}
+        maxlength=${ifDefined(limited ? this.maxChars : undefined)}
         aria-describedby=${limited ? 'count' : nothing}
-        aria-invalid=${this.status === 'error' ? 'true' : nothing}
+        aria-invalid=${ifDefined(this.status === 'error' ? 'true' : undefined)}
         .value=${live(this.draft)}
         @input=${this.#onInput}
         @blur=${this.flush}
@@ -223,7 +242,7 @@ export class CourseReflection extends LitElement {
   }
 
   #report(name: 'course-reflection-input' | 'course-reflection-save', promptId: string, text: string) {
-    this.dispatchEvent(new CustomEvent(name, { detail: { promptId, text }, bubbles: true, composed: true }));
+    this.emit(name, { promptId, text });
   }
 }
 

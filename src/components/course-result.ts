@@ -1,5 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 import type { ResultView } from './types';
 
@@ -9,8 +10,17 @@ const percent = (scaled: number) => Math.round(scaled * 100);
  * Outcome of the final test: score, verdict (word + icon), passing score, a per-leerdoel table with
  * links back to the modules that teach each leerdoel, and retry if attempts remain. The controller
  * moves focus to the heading (via course-shell.focusMain), not this component.
+ *
+ * @summary The outcome of the final test, per leerdoel, with links back and retry.
+ * @event course-navigate - A module link of a leerdoel: go to that module's first step.
+ * @event course-test-retry - "Toets opnieuw maken".
+ * @csspart result - The whole result.
+ * @csspart verdict - "Geslaagd" or "Niet geslaagd" with its icon.
+ * @csspart table - The table of scores per leerdoel.
+ * @csspart module-link - A button that goes to a module teaching a leerdoel.
+ * @csspart retry - The retry button.
  */
-export class CourseResult extends LitElement {
+export class CourseResult extends CourseElement {
   static override properties = { result: { attribute: false } };
   static override styles = [
     baseStyles,
@@ -69,6 +79,7 @@ export class CourseResult extends LitElement {
     `,
   ];
 
+  /** What to show: score, verdict, attempts and the scores per leerdoel. */
   declare result: ResultView;
 
   constructor() {
@@ -113,8 +124,9 @@ export class CourseResult extends LitElement {
                                 (m) =>
                                   html`<button
                                     class="button secondary"
+                                    part="module-link"
                                     type="button"
-                                    @click=${() => this.#emit('course-navigate', { index: m.index })}
+                                    @click=${() => this.emit('course-navigate', { index: m.index })}
                                   >
                                     ${s.goToModule(m.title)}
                                   </button>`,
@@ -130,7 +142,7 @@ export class CourseResult extends LitElement {
         ${
           canRetry
             ? html`${r.attemptsLeft !== null ? html`<p>${s.attemptsLeft(r.attemptsLeft)}</p>` : nothing}
-                <button class="button" part="retry" type="button" @click=${() => this.#emit('course-test-retry')}>
+                <button class="button" part="retry" type="button" @click=${() => this.emit('course-test-retry')}>
                   ${s.retry}
                 </button>`
             : r.passed
@@ -139,10 +151,6 @@ export class CourseResult extends LitElement {
         }
       </section>
     `;
-  }
-
-  #emit(name: string, detail?: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }
 

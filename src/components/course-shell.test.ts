@@ -204,7 +204,7 @@ describe('course-shell', () => {
         .courseTitle=${`${long}: een cursus over ${long}`}
         .toc=${[{ ...toc[0]!, title: long }, toc[1]!]}
         .progress=${0.5}
-        .notice=${{ kind: 'info', text: `${long} ${long}` }}
+        .notice=${{ kind: 'info' as const, text: `${long} ${long}` }}
         ><course-page .page=${page} .moduleTitle=${long} .hasNext=${true} .hasPrevious=${true}></course-page
       ></course-shell>`,
     );

@@ -1,5 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing, type LitElement } from 'lit';
 import { nl } from '../i18n/nl';
+import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 import './course-notice';
 import type { Notice, TocEntry, TocModule } from './types';
@@ -37,10 +38,25 @@ const lock = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focus
 </svg>`;
 
 /**
- * Page frame: skip link, header (logo, title, progress), table of contents and <main> with the
- * current step as default slot. Below 48rem the TOC folds behind a disclosure button.
+ * Page frame: skip link, header (logo, title, progress), table of contents and `<main>` with the
+ * current step as default slot. Below 48rem the TOC folds behind a disclosure button. Modules are
+ * groups in the TOC; the current entry has `aria-current="step"`; locked entries are no controls
+ * but are announced as locked.
+ *
+ * @summary The frame of the course: header with progress, table of contents, main region.
+ * @event course-navigate - A table-of-contents entry was chosen.
+ * @slot - The current step (course-page, course-check, course-final-test or course-result).
+ * @csspart skip-link - The "Naar de inhoud" button, visible on focus.
+ * @csspart header - The header: logo, title and progress.
+ * @csspart logo - The logo image.
+ * @csspart title - The course title.
+ * @csspart progress - The progress label and bar.
+ * @csspart nav - The navigation with the table of contents.
+ * @csspart toc - The table of contents itself (folded at narrow widths).
+ * @csspart main - The main region around the current step.
+ * @csspart notice - The course-notice above the step.
  */
-export class CourseShell extends LitElement {
+export class CourseShell extends CourseElement {
   static override properties = {
     courseTitle: { attribute: 'course-title' },
     logoSrc: { attribute: 'logo-src' },
@@ -95,7 +111,6 @@ export class CourseShell extends LitElement {
         width: 10rem;
         max-width: 100%;
         height: 0.75rem;
-        accent-color: var(--_primary);
       }
       .layout {
         display: grid;
@@ -207,13 +222,32 @@ export class CourseShell extends LitElement {
     `,
   ];
 
+  /**
+   * Shown in the header.
+   * @attr course-title
+   */
   declare courseTitle: string;
+  /**
+   * URL of the logo in the header; no logo when empty.
+   * @attr logo-src
+   */
   declare logoSrc?: string;
+  /**
+   * Text alternative of the logo (empty: decorative).
+   * @attr logo-alt
+   */
   declare logoAlt?: string;
+  /** The table of contents: one group per module, the final test as its own group. */
   declare toc: TocModule[];
+  /**
+   * Share of the course done, 0..1.
+   * @attr progress
+   */
   declare progress: number;
+  /** A message above the step, or null. */
   declare notice: Notice | null;
-  declare menuOpen: boolean;
+  /** Whether the folded table of contents is open (narrow widths). */
+  declare protected menuOpen: boolean;
 
   constructor() {
     super();
@@ -224,7 +258,7 @@ export class CourseShell extends LitElement {
     this.menuOpen = false;
   }
 
-  /** Moves focus to the current step's h1 (also inside slotted shadow roots), else to <main>. */
+  /** Moves focus to the current step's h1 (also inside slotted shadow roots), else to `<main>`. */
   async focusMain(): Promise<void> {
     await this.updateComplete;
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('main slot');
@@ -316,7 +350,7 @@ export class CourseShell extends LitElement {
 
   #navigate(index: number) {
     this.menuOpen = false;
-    this.dispatchEvent(new CustomEvent('course-navigate', { detail: { index }, bubbles: true, composed: true }));
+    this.emit('course-navigate', { index });
   }
 
   #onSkip() {

@@ -12,7 +12,7 @@ import {
   singleChoice,
   sources,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-single-choice';
 import type { CourseSingleChoice } from './course-single-choice';
 

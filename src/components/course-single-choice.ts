@@ -1,7 +1,15 @@
-import { ChoiceQuestion } from './choice-base';
+import type { SingleChoiceItem } from '../shared/course-types';
+import { ChoiceQuestion } from './choice-question';
 
-/** A single-choice item (`item.type === 'single-choice'`); all behaviour lives in ChoiceQuestion. */
-export class CourseSingleChoice extends ChoiceQuestion {}
+/**
+ * Response: `[optionId]`. All behaviour lives in ChoiceQuestion (choice-question.ts).
+ *
+ * @summary A question with one right option, as radio buttons.
+ */
+export class CourseSingleChoice extends ChoiceQuestion {
+  /** The item (`item.type === 'single-choice'`); nothing is rendered without one. */
+  declare item: SingleChoiceItem | null;
+}
 
 customElements.define('course-single-choice', CourseSingleChoice);
 

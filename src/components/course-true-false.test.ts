@@ -10,7 +10,7 @@ import {
   sources,
   trueFalse,
 } from '../../tests/browser/question-fixtures';
-import type { ResponseDetail } from './choice-base';
+import type { ResponseDetail } from './events';
 import './course-true-false';
 import type { CourseTrueFalse } from './course-true-false';
 

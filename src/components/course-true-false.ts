@@ -1,7 +1,15 @@
-import { ChoiceQuestion } from './choice-base';
+import type { TrueFalseItem } from '../shared/course-types';
+import { ChoiceQuestion } from './choice-question';
 
-/** A true-false item (`item.type === 'true-false'`); all behaviour lives in ChoiceQuestion. */
-export class CourseTrueFalse extends ChoiceQuestion {}
+/**
+ * Response: `['true']` or `['false']`. All behaviour lives in ChoiceQuestion (choice-question.ts).
+ *
+ * @summary A statement to judge: "Waar" or "Niet waar", as two radio buttons.
+ */
+export class CourseTrueFalse extends ChoiceQuestion {
+  /** The item (`item.type === 'true-false'`); nothing is rendered without one. */
+  declare item: TrueFalseItem | null;
+}
 
 customElements.define('course-true-false', CourseTrueFalse);
 

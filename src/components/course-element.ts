@@ -1,0 +1,24 @@
+import { LitElement } from 'lit';
+import type { CourseEventMap, CourseEventName } from './events';
+
+/**
+ * The base of every course component: Lit plus one typed way to report what the learner does.
+ *
+ * @cssprop [--course-primary=#1d5c8c] - Links, buttons, focus rings, chosen options, radios, progress (*theme* `primary`).
+ * @cssprop [--course-background=#fff] - Background of the shell, options, cards and messages (*theme* `background`).
+ * @cssprop [--course-text=#1b1b1b] - Text colour (*theme* `text`).
+ * @cssprop [--course-font=system-ui, sans-serif] - Font family (the default is the system font stack).
+ * @cssprop [--course-radius=0.375rem] - Corner radius of buttons, options, cards and messages.
+ */
+export class CourseElement extends LitElement {
+  /**
+   * Dispatches `name` with its typed `detail` (none for events whose detail is null). Bubbling and
+   * composed, so the controller hears it through every shadow root.
+   */
+  protected emit<K extends CourseEventName>(
+    name: K,
+    ...[detail]: CourseEventMap[K] extends null ? [] : [detail: CourseEventMap[K]]
+  ): void {
+    this.dispatchEvent(new CustomEvent(name, { detail: detail ?? null, bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,130 @@
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { scoreItem } from '../assessment/score';
+import type { Item, Source } from '../shared/course-types';
+import { CourseElement } from './course-element';
+import type { OptionFeedback } from './course-feedback';
+import './course-feedback';
+import { questionStyles } from './question-styles';
+
+/**
+ * The public properties of every question element, and of course-question, which only hands them
+ * on to the element for `item.type`.
+ *
+ * @event course-response-change - The learner changed the answer.
+ * @slot actions - Controls between the question and its feedback (course-check's "Controleer").
+ */
+export class QuestionElement extends CourseElement {
+  // Widened types so subclasses can add their own (Lit merges inherited property declarations).
+  static override properties: PropertyDeclarations = {
+    item: { attribute: false },
+    response: { attribute: false },
+    showFeedback: { type: Boolean, attribute: 'show-feedback' },
+    disabled: { type: Boolean, reflect: true },
+    sources: { attribute: false },
+    order: { attribute: false },
+  };
+
+  /** The item to show; nothing is rendered without one. */
+  declare item: Item | null;
+  /** The learner's answer in the item type's response format; null = not answered. */
+  declare response: string[] | null;
+  /**
+   * Shows the feedback on the response (a knowledge check after "Controleer"; never in the final test).
+   * @attr show-feedback
+   */
+  declare showFeedback: boolean;
+  /**
+   * Locks the answer (controls are disabled, no drag, no restart).
+   * @attr disabled
+   */
+  declare disabled: boolean;
+  /** All sources of the course; the feedback names those the item cites. */
+  declare sources: Source[];
+  /** Ids of options/statements/steps/replies in display order; null = authored (ordering: a fixed shuffle). */
+  declare order: string[] | null;
+
+  constructor() {
+    super();
+    this.item = null;
+    this.response = null;
+    this.showFeedback = false;
+    this.disabled = false;
+    this.sources = [];
+    this.order = null;
+  }
+}
+
+/**
+ * What every question element shares (docs/components.md): the scenario, the "actions" slot (so a
+ * check's button sits between the question and the feedback) and a polite live region that is
+ * always present, so feedback inserted into it is announced. Subclasses render the body and the
+ * feedback for their item type.
+ *
+ * @csspart scenario - The scenario text above the question.
+ * @csspart legend - The question.
+ * @csspart live - The live region that holds the feedback.
+ * @csspart feedback - The course-feedback element.
+ * @csspart feedback-heading - Its heading ("Juist", "Niet juist", ...).
+ */
+export class QuestionBase<T extends Item = Item> extends QuestionElement {
+  // Each element narrows it to its item type (lit-analyzer cannot see through the type parameter).
+  declare item: T | null;
+
+  static override styles: CSSResultGroup = questionStyles;
+
+  /** Moves focus to the feedback heading once rendered; false when no feedback is shown. */
+  async focusFeedback(): Promise<boolean> {
+    await this.updateComplete;
+    return (await this.renderRoot.querySelector('course-feedback')?.focusHeading()) ?? false;
+  }
+
+  override render() {
+    const item = this.item;
+    if (!item) return nothing;
+    return html`
+      ${
+        item.scenarioHtml ? html`<div class="scenario" part="scenario">${unsafeHTML(item.scenarioHtml)}</div>` : nothing
+      }
+      ${this.renderBody(item)}
+      <slot name="actions"></slot>
+      <div role="status" part="live">${this.showFeedback ? this.renderFeedback(item) : nothing}</div>
+    `;
+  }
+
+  protected renderBody(_item: T): unknown {
+    return nothing;
+  }
+
+  protected renderFeedback(_item: T): unknown {
+    return nothing;
+  }
+
+  /** The legend of the question fieldset: the question and an optional hint. */
+  protected legend(item: T, hint?: string) {
+    return html`<legend part="legend">
+      ${unsafeHTML(item.questionHtml)} ${hint ? html`<span class="hint">${hint}</span>` : nothing}
+    </legend>`;
+  }
+
+  /** course-feedback for the current response; `before`/`after` frame the item-level feedback. */
+  protected feedback(item: T, optionFeedback: OptionFeedback[], before = '', after = '') {
+    const { correct, score } = scoreItem(item, this.response);
+    const sources = item.sources.flatMap((id) => this.sources.filter((s) => s.id === id));
+    return html`<course-feedback
+      part="feedback"
+      exportparts="heading: feedback-heading"
+      .correct=${correct}
+      .partial=${!correct && score > 0}
+      .html=${before + (correct ? item.feedback.correctHtml : item.feedback.incorrectHtml) + after}
+      .optionFeedback=${optionFeedback}
+      .sources=${sources}
+    ></course-feedback>`;
+  }
+
+  /** Takes a new response and reports it. */
+  protected respond(response: string[]) {
+    this.response = response;
+    this.emit('course-response-change', { itemId: this.item!.id, response });
+  }
+}
