@@ -1,5 +1,6 @@
 /** Helpers shared by the two manifest writers. */
 import type { CourseContent } from '../../src/shared/course-types';
+import { schemaLocationValue, type ScormStandard } from './schemas';
 import { escapeXml } from './xml';
 
 /**
@@ -71,4 +72,21 @@ ${fileElements(files, '      ')}
   </resources>
 </manifest>
 `;
+}
+
+/**
+ * The XML declaration and the opening <manifest> tag with the given namespace declarations
+ * (`xmlns` first) and the standard's xsi:schemaLocation, aligned under the first attribute.
+ */
+export function manifestOpen(
+  id: string,
+  version: string,
+  standard: ScormStandard,
+  namespaces: ReadonlyArray<readonly [string, string]>,
+): string {
+  const indent = ' '.repeat(10);
+  const xmlns = namespaces.map(([prefix, uri]) => `\n${indent}${prefix}="${uri}"`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${id}_manifest" version="${escapeXml(version)}"${xmlns}
+${indent}xsi:schemaLocation="${schemaLocationValue(standard, ' '.repeat(30))}">`;
 }

@@ -3,8 +3,15 @@
  * One organization with one item that launches one SCO; the SCO is the whole course.
  */
 import type { CourseContent } from '../../src/shared/course-types';
-import { checkedPassingScore, decimal, resourceFiles, resourcesAndEnd, toNcName } from './manifest-common';
-import { NS, schemaLocationValue } from './schemas';
+import {
+  checkedPassingScore,
+  decimal,
+  manifestOpen,
+  resourceFiles,
+  resourcesAndEnd,
+  toNcName,
+} from './manifest-common';
+import { NS } from './schemas';
 import { escapeXml } from './xml';
 
 /**
@@ -19,13 +26,12 @@ export function manifestScorm12(content: CourseContent, files: string[], launch:
   // masteryscore: the LMS sets lesson_status passed/failed by comparing cmi.core.score.raw with it,
   // so it must be the same 0–100 scale as the raw score the runtime reports.
   const mastery = decimal(checkedPassingScore(content));
-  const schemaLocationIndent = ' '.repeat(30);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}_manifest" version="${escapeXml(content.version)}"
-          xmlns="${NS.imscp12}"
-          xmlns:adlcp="${NS.adlcp12}"
-          xmlns:xsi="${NS.xsi}"
-          xsi:schemaLocation="${schemaLocationValue('scorm12', schemaLocationIndent)}">
+  const open = manifestOpen(id, content.version, 'scorm12', [
+    ['xmlns', NS.imscp12],
+    ['xmlns:adlcp', NS.adlcp12],
+    ['xmlns:xsi', NS.xsi],
+  ]);
+  return `${open}
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>

@@ -5,8 +5,15 @@
  */
 import type { CourseContent } from '../../src/shared/course-types';
 import { objectiveId2004 } from '../../src/shared/ids';
-import { checkedPassingScore, decimal, resourceFiles, resourcesAndEnd, toNcName } from './manifest-common';
-import { NS, schemaLocationValue } from './schemas';
+import {
+  checkedPassingScore,
+  decimal,
+  manifestOpen,
+  resourceFiles,
+  resourcesAndEnd,
+  toNcName,
+} from './manifest-common';
+import { NS } from './schemas';
 import { escapeXml } from './xml';
 
 /**
@@ -28,16 +35,15 @@ export function manifestScorm2004(content: CourseContent, files: string[], launc
   // exactly this id, which the runtime then finds by the same id and fills.
   const objectives = objectiveIds.map((o) => `\n            <imsss:objective objectiveID="${escapeXml(o)}"/>`).join('');
 
-  const schemaLocationIndent = ' '.repeat(30);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}_manifest" version="${escapeXml(content.version)}"
-          xmlns="${NS.imscp2004}"
-          xmlns:adlcp="${NS.adlcp2004}"
-          xmlns:adlseq="${NS.adlseq}"
-          xmlns:adlnav="${NS.adlnav}"
-          xmlns:imsss="${NS.imsss}"
-          xmlns:xsi="${NS.xsi}"
-          xsi:schemaLocation="${schemaLocationValue('scorm2004', schemaLocationIndent)}">
+  const open = manifestOpen(id, content.version, 'scorm2004', [
+    ['xmlns', NS.imscp2004],
+    ['xmlns:adlcp', NS.adlcp2004],
+    ['xmlns:adlseq', NS.adlseq],
+    ['xmlns:adlnav', NS.adlnav],
+    ['xmlns:imsss', NS.imsss],
+    ['xmlns:xsi', NS.xsi],
+  ]);
+  return `${open}
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>
