@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the course and prints its figures against the budgets: zip sizes, JS and
  * CSS gzipped, build time, time to first render in headless Chromium, and the SCORM 1.2
- * suspend_data length at the end of a full run (every page, every check, the final test).
+ * suspend_data length at the end of a full run (every page, every check, the final test), and
+ * Lighthouse (mobile and desktop) on the web build, run in the same system Chromium.
  * A script, not a timed test: numbers vary with the machine.
  */
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,8 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
 import { buildCourse } from './build';
 import { chromiumArgs, findChromium } from './chromium-path.mjs';
@@ -137,6 +140,31 @@ async function fullRunSuspendData(browser: Browser, origin: string): Promise<num
   return suspend.length;
 }
 
+const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+
+/**
+ * Lighthouse on `url` through the browser's debugging port: mobile (its default: a mid-range phone on
+ * a throttled network, simulated) and desktop. Scores 0–100 and the paint metrics in ms.
+ */
+async function lighthouseReport(browser: Browser, url: string, formFactor: 'mobile' | 'desktop') {
+  const port = Number(new URL(browser.wsEndpoint()).port);
+  const flags = {
+    port,
+    output: 'json' as const,
+    logLevel: 'error' as const,
+    onlyCategories: [...LIGHTHOUSE_CATEGORIES],
+  };
+  const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { categories, audits } = result.lhr;
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+  const ms = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+  return {
+    scores: LIGHTHOUSE_CATEGORIES.map((id) => `${id} ${score(id)}`).join(', '),
+    paint: `FCP ${ms('first-contentful-paint').toFixed(0)} ms, LCP ${ms('largest-contentful-paint').toFixed(0)} ms, CLS ${(audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}`,
+  };
+}
+
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found (install the Debian package "chromium" or set CHROME_PATH).');
@@ -154,6 +182,8 @@ async function main() {
     const htmlGz = await gzippedSize(output.webDir, '.html');
     const render = await timeToFirstRender(browser, `${origin}/web/web/index.html`, 5);
     const suspend = await fullRunSuspendData(browser, origin);
+    const mobile = await lighthouseReport(browser, `${origin}/web/web/index.html`, 'mobile');
+    const desktop = await lighthouseReport(browser, `${origin}/web/web/index.html`, 'desktop');
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
     const rows: Array<[string, string, string]> = [];
@@ -174,6 +204,8 @@ async function main() {
       `${suspend} chars`,
       `≤ ${BUDGET.suspendChars} ${verdict(suspend <= BUDGET.suspendChars)}`,
     ]);
+    rows.push(['Lighthouse mobile', mobile.scores, mobile.paint]);
+    rows.push(['Lighthouse desktop', desktop.scores, desktop.paint]);
     const width = Math.max(...rows.map((r) => r[0].length));
     for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
   } finally {
