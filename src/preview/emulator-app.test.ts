@@ -89,6 +89,38 @@ describe('lms-emulator-app', () => {
     expect($(el, '.status').textContent).to.contain('SCORM 2004');
   });
 
+  it('offers the LMS profiles in plain Dutch and restarts the course under the chosen one', async () => {
+    const el = await render();
+    const select = $(el, 'select[name="profile"]') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal([
+      'scorm-again (standaard)',
+      'Moodle',
+      'ILIAS',
+      'Strikt (alleen wat de standaard toestaat)',
+    ]);
+    expect(select.closest('label')?.textContent).to.contain('Gedrag van het LMS');
+    select.value = 'ilias';
+    select.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(el.emulator!.profile.id).to.equal('ilias');
+    expect(sco(el).standard).to.equal('scorm12');
+    expect($(el, '.status').textContent).to.contain('ILIAS');
+    await press(el, 'button[data-action="close"]', 'Enter');
+    // What the SCO sends in pagehide is a synchronous XHR that ILIAS cannot send while the page closes.
+    const closing = el.emulator!.metrics.commits.filter((c) => c.dismissing);
+    expect(closing.length).to.be.greaterThan(0);
+    expect(closing.every((c) => !c.delivered || c.transport === 'none')).to.equal(true);
+    expect($(el, '.summary').textContent).to.contain('sessietijd bewaard');
+    // ILIAS models SCORM 1.2 only: switching to 2004 falls back to scorm-again.
+    await press(el, 'input[value="scorm12"]', 'ArrowRight');
+    expect([el.emulator!.standard, el.emulator!.profile.id]).to.deep.equal(['scorm2004', 'scorm-again']);
+    expect([...($(el, 'select[name="profile"]') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal([
+      'scorm-again',
+      'moodle',
+      'strict',
+    ]);
+  });
+
   it('Sluiten, Hervatten and Opnieuw beginnen work from the keyboard', async () => {
     const el = await render();
     await press(el, 'button[data-action="close"]', 'Enter');

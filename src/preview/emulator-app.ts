@@ -3,59 +3,38 @@
  * the course: the course runs in an iframe and finds the SCORM API in this window. Never part of a
  * SCORM package: only preview.html imports this file.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { LmsEmulator, isFailedCall, type ApiCall, type EmulatedStandard } from './lms-emulator.js';
-
-/** Error codes an LMS reports for a failed commit: 1.2 "General exception", 2004 "General Commit Failure". */
-const COMMIT_FAILURE: Record<EmulatedStandard, number> = { scorm12: 101, scorm2004: 391 };
-/** The same for a refused SetValue: 1.2 "General exception", 2004 "General Set Failure". */
-const SETVALUE_FAILURE: Record<EmulatedStandard, number> = { scorm12: 101, scorm2004: 351 };
-
-/** Odd-but-real LMS answers the preview can simulate (GetValue overrides), per standard. */
-type OddAnswer = 'empty-entry' | 'upper-status' | 'no-count';
-const ODD_ANSWERS: Record<OddAnswer, { label: string; values: Record<EmulatedStandard, Record<string, string>> }> = {
-  'empty-entry': {
-    label: 'cmi.entry leeg (ook met bewaarde gegevens)',
-    values: { scorm12: { 'cmi.core.entry': '' }, scorm2004: { 'cmi.entry': '' } },
-  },
-  'upper-status': {
-    label: 'Status in hoofdletters',
-    values: {
-      scorm12: { 'cmi.core.lesson_status': 'INCOMPLETE' },
-      scorm2004: { 'cmi.completion_status': 'INCOMPLETE', 'cmi.success_status': 'UNKNOWN' },
-    },
-  },
-  'no-count': {
-    label: '_count ontbreekt (leeg)',
-    values: {
-      scorm12: { 'cmi.interactions._count': '', 'cmi.objectives._count': '' },
-      scorm2004: {
-        'cmi.interactions._count': '',
-        'cmi.objectives._count': '',
-        'cmi.comments_from_learner._count': '',
-      },
-    },
-  },
-};
-
-/** The log shows the newest calls only, so a long session stays fast to render. */
-const MAX_LOG_ROWS = 400;
-
-const STANDARD_LABEL: Record<EmulatedStandard, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004' };
+import { LitElement, html, type PropertyValues } from 'lit';
+import { emulatorAppStyles } from './emulator-app-styles.js';
+import { renderCall, renderCmiTable, renderFaults, renderMetrics } from './emulator-app-parts.js';
+import { LmsEmulator, isFailedCall, type EmulatedStandard, type LmsProfileId } from './lms-emulator.js';
+import { profileById, profilesFor } from './profiles/index.js';
+import { renderCmi5Mode } from './lrs/cmi5-panel.js';
+import {
+  COMMIT_FAILURE,
+  MAX_LOG_ROWS,
+  ODD_ANSWERS,
+  SETVALUE_FAILURE,
+  STANDARD_LABEL,
+  type OddAnswer,
+} from './emulator-app-faults.js';
 
 export class LmsEmulatorApp extends LitElement {
   static override properties = {
     courseUrl: { type: String, attribute: 'course-url' },
     standard: { type: String, reflect: true },
+    profile: { type: String, reflect: true },
     courseKey: { type: String, attribute: 'course-key' },
     onlyFailed: { state: true },
     status: { state: true },
     revision: { state: true },
+    cmi5: { state: true },
   };
 
   /** URL of the course's launch page, relative to the preview page. */
   declare courseUrl: string;
   declare standard: EmulatedStandard;
+  /** Which LMS the emulator behaves like (docs/lms-profiles.md); ILIAS only with SCORM 1.2. */
+  declare profile: LmsProfileId;
   /** When set, the LMS data survives a reload of the preview (localStorage); see docs/emulator.md. */
   declare courseKey: string | undefined;
   declare onlyFailed: boolean;
@@ -67,15 +46,18 @@ export class LmsEmulatorApp extends LitElement {
   private _emulator: LmsEmulator | null = null;
   private _unsubscribe: (() => void) | null = null;
   private _queue: Promise<void> = Promise.resolve();
+  declare cmi5: boolean; // cmi5 mode: <cmi5-emulator-panel> (LMS launch + emulated LRS) replaces the SCORM views
 
   constructor() {
     super();
     this.courseUrl = 'index.html';
     this.standard = 'scorm12';
+    this.profile = 'scorm-again';
     this.courseKey = undefined;
     this.onlyFailed = false;
     this.status = '';
     this.revision = 0;
+    this.cmi5 = false;
   }
 
   /** The emulator of the current standard (null before the first render). */
@@ -157,7 +139,19 @@ export class LmsEmulatorApp extends LitElement {
       this.standard = standard;
       const next = this.createEmulator();
       await next.launch(this.frame(), this.courseUrl);
-      this.status = `Overgeschakeld naar ${STANDARD_LABEL[standard]}; de cursus is opnieuw gestart.`;
+      this.status = `Overgeschakeld naar ${STANDARD_LABEL[standard]} (${next.profile.label}); de cursus is opnieuw gestart.`;
+    });
+  }
+
+  /** Behave like another LMS: the course is closed, a new LMS of that kind starts it afresh. */
+  switchProfile(profile: LmsProfileId): Promise<void> {
+    return this.enqueue(async (emulator) => {
+      if (profile === emulator.profile.id) return;
+      await emulator.close();
+      this.profile = profile;
+      const next = this.createEmulator();
+      await next.launch(this.frame(), this.courseUrl);
+      this.status = `LMS-gedrag: ${next.profile.label}; de cursus is opnieuw gestart.`;
     });
   }
 
@@ -210,12 +204,6 @@ export class LmsEmulatorApp extends LitElement {
     this.status = on ? `Storing aan: elke ${method} mislukt.` : 'Storing uit.';
   }
 
-  private oddAnswerOn(emulator: LmsEmulator | null, kind: OddAnswer): boolean {
-    if (!emulator) return false;
-    const overrides = emulator.getValueOverrides;
-    return Object.keys(ODD_ANSWERS[kind].values[emulator.standard]).every((element) => element in overrides);
-  }
-
   private _logAtEnd = true;
 
   protected override willUpdate(): void {
@@ -244,7 +232,9 @@ export class LmsEmulatorApp extends LitElement {
   private createEmulator(): LmsEmulator {
     this._unsubscribe?.();
     this._emulator?.dispose();
-    const emulator = new LmsEmulator({ standard: this.standard, courseKey: this.courseKey });
+    // ILIAS is modelled for SCORM 1.2 only: with 2004 the preview falls back to scorm-again.
+    if (!profileById(this.profile).standards.includes(this.standard)) this.profile = 'scorm-again';
+    const emulator = new LmsEmulator({ standard: this.standard, courseKey: this.courseKey, profile: this.profile });
     this._emulator = emulator;
     this._unsubscribe = emulator.onChange(() => {
       this.revision += 1;
@@ -263,12 +253,20 @@ export class LmsEmulatorApp extends LitElement {
     return emulator.cmi()[emulator.standard === 'scorm12' ? 'cmi.core.entry' : 'cmi.entry'] ?? '';
   }
 
+  private onProfileChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (profilesFor(this.standard).some((profile) => profile.id === value))
+      void this.switchProfile(value as LmsProfileId);
+  }
+
   private onStandardChange(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     if (value === 'scorm12' || value === 'scorm2004') void this.switchStandard(value);
+    if (value === 'cmi5') void this.enqueue((e) => e.close()).then(() => (this.cmi5 = true));
   }
 
   override render() {
+    if (this.cmi5) return renderCmi5Mode(this.courseUrl);
     const emulator = this._emulator;
     const failed = emulator ? isFailedCall(emulator.standard) : () => false;
     const calls = emulator?.calls ?? [];
@@ -294,7 +292,19 @@ export class LmsEmulatorApp extends LitElement {
                 ${STANDARD_LABEL[s]}</label
               >`,
           )}
+          <label
+            ><input type="radio" name="standard" value="cmi5" @change=${this.onStandardChange} /> cmi5 (xAPI)</label
+          >
         </fieldset>
+        <label class="profile"
+          >Gedrag van het LMS
+          <select name="profile" .value=${this.profile} @change=${this.onProfileChange}>
+            ${profilesFor(this.standard).map(
+              (profile) =>
+                html`<option value=${profile.id} ?selected=${profile.id === this.profile}>${profile.label}</option>`,
+            )}
+          </select></label
+        >
         <div class="actions">
           <button type="button" data-action="close" @click=${() => void this.closeCourse()}>Sluiten</button>
           <button type="button" data-action="resume" @click=${() => void this.resumeCourse()}>Hervatten</button>
@@ -303,57 +313,12 @@ export class LmsEmulatorApp extends LitElement {
           </button>
           <button type="button" data-action="kill" @click=${() => void this.killCourse()}>Tabblad crasht</button>
         </div>
-        <fieldset class="faults">
-          <legend>Storingen</legend>
-          <label class="switch"
-            ><input
-              type="checkbox"
-              role="switch"
-              name="fault"
-              .checked=${emulator?.fault?.method === 'Commit'}
-              @change=${(e: Event) => this.setCommitFault((e.target as HTMLInputElement).checked)}
-            />
-            Commit mislukt</label
-          >
-          <label class="switch"
-            ><input
-              type="checkbox"
-              role="switch"
-              name="setvalue-fault"
-              .checked=${emulator?.fault?.method === 'SetValue'}
-              @change=${(e: Event) => this.setSetValueFault((e.target as HTMLInputElement).checked)}
-            />
-            SetValue mislukt</label
-          >
-          ${(Object.keys(ODD_ANSWERS) as OddAnswer[]).map(
-            (kind) =>
-              html`<label
-                ><input
-                  type="checkbox"
-                  name=${kind}
-                  .checked=${this.oddAnswerOn(emulator, kind)}
-                  @change=${(e: Event) => this.setOddAnswer(kind, (e.target as HTMLInputElement).checked)}
-                />
-                ${ODD_ANSWERS[kind].label}</label
-              >`,
-          )}
-          <label
-            >Vertraging per aanroep (ms)
-            <input
-              type="number"
-              name="latency"
-              min="0"
-              max="5000"
-              step="50"
-              .value=${String(emulator?.latency ?? 0)}
-              @change=${(e: Event) => this.setLatency(Number((e.target as HTMLInputElement).value) || 0)}
-          /></label>
-        </fieldset>
+        ${renderFaults(this, emulator)}
         <p class="summary">
           ${STANDARD_LABEL[this.standard]} · sessie ${emulator?.session ?? 0} ·
           ${emulator?.isOpen ? 'cursus open' : 'cursus gesloten'} · ${calls.length} aanroepen ·
           <strong>${failedCount} mislukt</strong> · Initialize ${emulator?.initializeCount() ?? 0} · Terminate
-          ${emulator?.terminateCount() ?? 0}
+          ${emulator?.terminateCount() ?? 0} ${renderMetrics(emulator)}
         </p>
         <p class="status" role="status">${this.status}</p>
       </header>
@@ -363,14 +328,14 @@ export class LmsEmulatorApp extends LitElement {
           <section class="panel" aria-labelledby="cmi-title">
             <h2 id="cmi-title">CMI-gegevens (live)</h2>
             <div class="scroll" tabindex="0" role="region" aria-label="CMI-tabel (schuifbaar)">
-              ${this.renderCmiTable('Huidige sessie', cmi)}
+              ${renderCmiTable('Huidige sessie', cmi)}
             </div>
             <details>
               <summary>Bewaard door het LMS (na Sluiten)</summary>
               ${
                 stored
                   ? html`<div class="scroll" tabindex="0" role="region" aria-label="Bewaarde CMI-gegevens">
-                      ${this.renderCmiTable(
+                      ${renderCmiTable(
                         'Bewaard door het LMS',
                         Object.entries(stored).sort(([a], [b]) => a.localeCompare(b)),
                       )}
@@ -411,7 +376,7 @@ export class LmsEmulatorApp extends LitElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${shown.map((call) => this.renderCall(call, failed(call)))}
+                  ${shown.map((call) => renderCall(call, failed(call)))}
                 </tbody>
               </table>
             </div>
@@ -421,205 +386,7 @@ export class LmsEmulatorApp extends LitElement {
     `;
   }
 
-  private renderCmiTable(caption: string, rows: Array<[string, string]>) {
-    return html`<table class="cmi">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Element</th>
-          <th scope="col">Waarde</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          ([key, value]) =>
-            html`<tr>
-              <th scope="row">${key}</th>
-              <td>${value}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
-
-  private renderCall(call: ApiCall, failed: boolean) {
-    // The word "MISLUKT" carries the meaning; the colour only helps scanning.
-    const result = failed
-      ? `MISLUKT${call.injected ? ' (gesimuleerde storing)' : ''}${call.problem ? `: ${call.problem}` : ''}`
-      : 'ok';
-    return html`<tr class=${failed ? 'failed' : nothing}>
-      <td>${call.seq}</td>
-      <td>${call.session}</td>
-      <td>${call.method}</td>
-      <td>${call.args.map((a) => JSON.stringify(a)).join(', ')}</td>
-      <td>${JSON.stringify(call.returned)}</td>
-      <td>${call.errorCode}</td>
-      <td>${result}</td>
-    </tr>`;
-  }
-
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      height: 100vh;
-      font-family:
-        system-ui,
-        -apple-system,
-        'Segoe UI',
-        Roboto,
-        sans-serif;
-      color: #1b1b1b;
-      background: #f4f4f4;
-      box-sizing: border-box;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: inherit;
-    }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.5rem 1rem;
-      background: #fff;
-      border-bottom: 1px solid #767676;
-    }
-    h1 {
-      font-size: 1.1rem;
-      margin: 0;
-    }
-    h2 {
-      font-size: 1rem;
-      margin: 0 0 0.25rem;
-    }
-    fieldset {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.75rem;
-      border: 1px solid #767676;
-      border-radius: 0.25rem;
-      margin: 0;
-      padding: 0.1rem 0.5rem 0.3rem;
-    }
-    legend {
-      font-size: 0.85rem;
-    }
-    .faults {
-      font-size: 0.85rem;
-    }
-    input[type='number'] {
-      width: 5rem;
-      font: inherit;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem;
-    }
-    button {
-      font: inherit;
-      padding: 0.3rem 0.8rem;
-      border: 1px solid #1d5c8c;
-      border-radius: 0.25rem;
-      background: #1d5c8c;
-      color: #fff;
-      cursor: pointer;
-    }
-    button:focus-visible,
-    input:focus-visible,
-    .scroll:focus-visible,
-    summary:focus-visible {
-      outline: 3px solid #b35900;
-      outline-offset: 2px;
-    }
-    .summary,
-    .status {
-      margin: 0;
-      font-size: 0.9rem;
-    }
-    .status:empty {
-      display: none;
-    }
-    .layout {
-      flex: 1;
-      display: flex;
-      min-height: 0;
-      gap: 0.5rem;
-      padding: 0.5rem;
-    }
-    .course {
-      flex: 3;
-      min-width: 0;
-      border: 1px solid #767676;
-      background: #fff;
-    }
-    .panels {
-      flex: 2;
-      min-width: 0;
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-    }
-    .panel {
-      flex: 1;
-      min-height: 0;
-      display: flex;
-      flex-direction: column;
-      background: #fff;
-      border: 1px solid #767676;
-      padding: 0.5rem;
-    }
-    .scroll {
-      overflow: auto;
-      flex: 1;
-      min-height: 4rem;
-      max-height: 40vh;
-    }
-    table {
-      border-collapse: collapse;
-      font-size: 0.8rem;
-      width: 100%;
-    }
-    caption {
-      text-align: left;
-      font-weight: 600;
-    }
-    th,
-    td {
-      border-bottom: 1px solid #ddd;
-      padding: 0.15rem 0.35rem;
-      text-align: left;
-      vertical-align: top;
-      overflow-wrap: anywhere;
-    }
-    .log td:nth-child(3) {
-      white-space: nowrap;
-    }
-    th[scope='row'] {
-      font-weight: normal;
-      font-family: ui-monospace, monospace;
-    }
-    tr.failed {
-      background: #fde8e6;
-      color: #7a1a13;
-      font-weight: 600;
-    }
-    @media (max-width: 50rem) {
-      .layout {
-        flex-direction: column;
-      }
-      .course {
-        min-height: 60vh;
-      }
-    }
-  `;
+  static override styles = emulatorAppStyles;
 }
 
 customElements.define('lms-emulator-app', LmsEmulatorApp);

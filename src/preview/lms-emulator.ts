@@ -5,159 +5,66 @@
  * call the course makes, keeps what the LMS would have stored between sessions and can launch the course
  * again with that data (resume). Nothing leaves the browser: no commit URL, no autocommit.
  *
- * scorm-again is lenient in places (see shared/scorm-schemas/README.md), so the emulator adds a few
- * strict checks of its own; they show up as `problem` on a call and make that call count as failed.
+ * An LMS profile (src/preview/profiles/, docs/lms-profiles.md) makes it behave like a real LMS's own
+ * runtime: Moodle, ILIAS, or a strict one; the default is scorm-again as it is. scorm-again is lenient
+ * in places, so the emulator adds a few strict checks of its own; they show up as `problem` on a call
+ * and make that call count as failed.
  */
 import { Scorm12API, Scorm2004API } from 'scorm-again';
+import {
+  DEFAULT_LEARNER_ID,
+  DEFAULT_LEARNER_NAME,
+  ERROR_QUERIES,
+  KILLED_ERROR,
+  METHODS,
+  emulatorProblem,
+  busyWait,
+  flattenToStrings,
+  loadFrame,
+  loadInOrder,
+  persisted,
+  isFailedCall,
+  type ApiCall,
+  type ApiFault,
+  type ApiMethodKind,
+  type EmulatedStandard,
+  type EmulatorEvent,
+  type LmsEmulatorOptions,
+} from './emulator-support.js';
+import { EmulatorMetrics } from './emulator-metrics.js';
+import { SessionGateway, type GatewayHost } from './emulator-gateway.js';
+import { profileById } from './profiles/index.js';
+import { BEACON_QUOTA_BYTES, type LmsProfile } from './profiles/types.js';
 
-export type EmulatedStandard = 'scorm12' | 'scorm2004';
+export * from './emulator-support.js';
+export type { CommitRecord, InteractionOverwrite, InteractionWrite } from './emulator-metrics.js';
+export type { LmsProfile, LmsProfileId } from './profiles/types.js';
 
-/** Standard-neutral name of an API method (the SCORM 2004 spelling). */
-export type ApiMethodKind =
-  'Initialize' | 'Terminate' | 'GetValue' | 'SetValue' | 'Commit' | 'GetLastError' | 'GetErrorString' | 'GetDiagnostic';
-
-export interface ApiCall {
-  /** 1-based running number since the last reset(). */
-  seq: number;
-  /** Session number (1 = first launch) since the last reset(). */
-  session: number;
-  /** The method name as the course called it, e.g. `LMSSetValue` or `SetValue`. */
-  method: string;
-  kind: ApiMethodKind;
-  args: string[];
-  /** What the API returned to the course. */
-  returned: string;
-  /** GetLastError right after the call (0 = no error). */
-  errorCode: number;
-  /** Date.now() when the call was made. */
-  timestamp: number;
-  /** True when setFault(), setGetValueOverride() or kill() produced this answer instead of scorm-again. */
-  injected: boolean;
-  /** A rule the emulator enforces itself because scorm-again does not (Dutch text), else ''. */
-  problem: string;
-}
-
-export interface ApiFault {
-  /** Method to break: the exact name (`LMSCommit`) or the neutral kind (`Commit`, works for both standards). */
-  method: string;
-  /** Value the broken method returns, e.g. 'false'. */
-  returns: string;
-  /** Error code GetLastError reports afterwards, e.g. 101 (1.2) or 391 (2004 commit failure). */
-  errorCode: number;
-  /** How many calls fail; default 1, `Infinity` until setFault(null). */
-  times?: number;
-}
-
-export type EmulatorEvent = 'call' | 'launch' | 'close' | 'kill' | 'reset' | 'fault' | 'dispose';
 export type EmulatorListener = (event: EmulatorEvent, emulator: LmsEmulator) => void;
-
-export interface LmsEmulatorOptions {
-  standard: EmulatedStandard;
-  /** Window that gets `API` / `API_1484_11`; the course finds it via `window.parent`. Default: window. */
-  host?: Window;
-  /**
-   * When given, what the LMS stored is also kept in localStorage under this key (per standard), so a
-   * reload of the preview page keeps the learner's progress. Tests leave it out.
-   */
-  courseKey?: string;
-  learnerId?: string;
-  learnerName?: string;
-}
 
 type ScormApi = Scorm12API | Scorm2004API;
 type HostWindow = Window & { API?: unknown; API_1484_11?: unknown };
 type ApiFunction = (...args: unknown[]) => string;
 
-export const DEFAULT_LEARNER_ID = 'learner-1';
-export const DEFAULT_LEARNER_NAME = 'Test, Leerling';
-
-const METHODS: Record<EmulatedStandard, Record<string, ApiMethodKind>> = {
-  scorm12: {
-    LMSInitialize: 'Initialize',
-    LMSFinish: 'Terminate',
-    LMSGetValue: 'GetValue',
-    LMSSetValue: 'SetValue',
-    LMSCommit: 'Commit',
-    LMSGetLastError: 'GetLastError',
-    LMSGetErrorString: 'GetErrorString',
-    LMSGetDiagnostic: 'GetDiagnostic',
-  },
-  scorm2004: {
-    Initialize: 'Initialize',
-    Terminate: 'Terminate',
-    GetValue: 'GetValue',
-    SetValue: 'SetValue',
-    Commit: 'Commit',
-    GetLastError: 'GetLastError',
-    GetErrorString: 'GetErrorString',
-    GetDiagnostic: 'GetDiagnostic',
-  },
-};
-
-/** The error-query methods never change the error state, so they are never "failed" themselves. */
-const ERROR_QUERIES: ReadonlySet<ApiMethodKind> = new Set(['GetLastError', 'GetErrorString', 'GetDiagnostic']);
-
-/** SCORM 2004 error 403: "Data Model Element Value Not Initialized" – a normal answer on a first launch. */
-const SCORM2004_VALUE_NOT_INITIALIZED = 403;
-
-/** SCORM 1.2 hard limit that scorm-again does not enforce (it accepts up to 64000). */
-const SCORM12_SUSPEND_DATA_MAX = 4096;
-
-/** Keys the LMS never carries into the next session (per-session, write-only or computed). */
-const NOT_CARRIED_OVER = /(^|\.)(_children|_count|_version)$|^cmi\.(core\.)?(session_time|exit|entry)$/;
-
-const LOAD_TIMEOUT_MS = 15000;
-
-/**
- * scorm-again's loadFromFlattenedJSON sorts interactions and objectives by index but every other array
- * by key text, so `cmi.comments_from_learner.10` comes before `.2`, does not match `_count` and is
- * dropped. Load such arrays one entry at a time, in numeric order.
- */
-function loadInOrder(
-  api: { loadFromFlattenedJSON(json: Record<string, string>): void },
-  data: Record<string, string>,
-): void {
-  const pattern = /^(cmi\.comments_from_(?:learner|lms))\.(\d+)\./;
-  const rest: Record<string, string> = {};
-  const entries = new Map<string, Record<string, string>>();
-  for (const [key, value] of Object.entries(data)) {
-    const match = pattern.exec(key);
-    if (!match) {
-      rest[key] = value;
-      continue;
-    }
-    const entry = `${match[1]}|${match[2]!.padStart(6, '0')}`;
-    entries.set(entry, { ...entries.get(entry), [key]: value });
-  }
-  api.loadFromFlattenedJSON(rest);
-  for (const entry of [...entries.keys()].sort()) api.loadFromFlattenedJSON(entries.get(entry)!);
-}
-
-/**
- * What a call of a killed session reports: 1.2 only has 101 "General exception"; 2004 has a failure code
- * per method (102 Initialize, 111 Terminate, 301 GetValue, 351 SetValue, 391 Commit).
- */
-const KILLED_ERROR: Record<EmulatedStandard, Partial<Record<ApiMethodKind, number>>> = {
-  scorm12: {},
-  scorm2004: { Initialize: 102, Terminate: 111, GetValue: 301, SetValue: 351, Commit: 391 },
-};
-
-export class LmsEmulator {
+export class LmsEmulator implements GatewayHost {
   readonly standard: EmulatedStandard;
   readonly host: Window;
   readonly courseKey: string | undefined;
   readonly learnerId: string;
   readonly learnerName: string;
+  readonly profile: LmsProfile;
   /** Every API call since the last reset(), all sessions. */
   readonly calls: ApiCall[] = [];
   /** scorm-again's own log messages (not printed to the console). */
   readonly messages: string[] = [];
+  /** Commit requests, interaction writes and overwrites, session time (docs/lms-profiles.md). */
+  readonly metrics = new EmulatorMetrics();
 
   private _api!: ScormApi;
+  /** The current session's way from API call to the LMS's store (profile hooks, requests, store). */
+  private _gateway!: SessionGateway;
   private _session = 0;
   private _stored: Record<string, string> | null = null;
-  /** Snapshot of the last successful Commit/Terminate of the open session: what the LMS has received. */
-  private _committed: Record<string, string> | null = null;
   private _terminated = false;
   private _fault: (ApiFault & { remaining: number }) | null = null;
   /** GetValue answers that replace scorm-again's, by element (see setGetValueOverride). */
@@ -165,6 +72,9 @@ export class LmsEmulator {
   private _latencyMs = 0;
   /** Set by kill(): every call of this session fails until the next launch. */
   private _killed = false;
+  /** True while the course's page is being dismissed (pagehide): sync XHR refused, beacons limited. */
+  private _dismissing = false;
+  private _beaconBytesInFlight = 0;
   private _frame: HTMLIFrameElement | null = null;
   private _url = '';
   private _open = false;
@@ -176,7 +86,12 @@ export class LmsEmulator {
     this.courseKey = options.courseKey;
     this.learnerId = options.learnerId ?? DEFAULT_LEARNER_ID;
     this.learnerName = options.learnerName ?? DEFAULT_LEARNER_NAME;
-    this._stored = this.readPersisted();
+    const profile = options.profile ?? 'scorm-again';
+    this.profile = typeof profile === 'string' ? profileById(profile) : profile;
+    if (!this.profile.standards.includes(this.standard)) {
+      throw new Error(`LmsEmulator: profile ${this.profile.id} does not model ${this.standard}`);
+    }
+    this._stored = persisted.read(this.host, this.storageKey());
     this.prepareSession();
   }
 
@@ -184,40 +99,35 @@ export class LmsEmulator {
   get api(): ScormApi {
     return this._api;
   }
-
   /** Current session number: 0 before the first launch. */
   get session(): number {
     return this._session;
   }
-
   /** True while a course document is loaded in the iframe (between launch and close). */
   get isOpen(): boolean {
     return this._open;
   }
-
   get fault(): ApiFault | null {
     return this._fault ? { ...this._fault, times: this._fault.remaining } : null;
   }
-
   /** The GetValue overrides in force, element → value. */
   get getValueOverrides(): Record<string, string> {
     return Object.fromEntries(this._overrides);
   }
-
   /** Milliseconds every API call takes (0 = instant). */
   get latency(): number {
     return this._latencyMs;
   }
-
   /** True from kill() until the next launch. */
   get killed(): boolean {
     return this._killed;
   }
+  /** True while the page is being dismissed (during close(), or set by setDismissing). */
+  get dismissing(): boolean {
+    return this._dismissing;
+  }
 
-  /**
-   * Start a session: a new API instance, preloaded with what the LMS stored (nothing on a first launch),
-   * then load `url` into `iframe`. Resolves when the iframe fired `load`. An open session is closed first.
-   */
+  /** A new session (API preloaded with what the LMS hands over), then `url` in `iframe` (closes an open one). */
   async launch(iframe: HTMLIFrameElement, url: string): Promise<void> {
     if (this._open) await this.close();
     this.prepareSession();
@@ -238,29 +148,31 @@ export class LmsEmulator {
 
   /**
    * The learner closes the window: the iframe goes to about:blank, so the course gets `pagehide` and can
-   * Terminate. Afterwards the LMS keeps what was committed (Commit or Terminate) in this session.
+   * Terminate, while the LMS treats requests as it does during page dismissal. Afterwards the LMS keeps
+   * what reached it in this session.
    */
   async close(): Promise<void> {
     if (!this._open) return;
     await this.endSession();
   }
 
-  /** Unload the course and keep what this session committed, as the LMS would. */
+  /** Unload the course (page dismissal) and keep what this session committed, as the LMS would. */
   private async endSession(): Promise<void> {
-    if (this._frame) await loadFrame(this._frame, 'about:blank');
+    this.setDismissing(true);
+    try {
+      if (this._frame) await loadFrame(this._frame, 'about:blank');
+    } finally {
+      this.setDismissing(false);
+    }
     this._open = false;
-    if (this._committed) {
-      this._stored = this._committed;
-      this.writePersisted();
+    if (this._gateway.committed) {
+      this._stored = this._gateway.committed;
+      persisted.write(this.host, this.storageKey(), this._stored);
     }
     this.emit('close');
   }
 
-  /**
-   * The tab crashes or is killed: from now on every call of this session fails ('false', GetValue '')
-   * and stores nothing, then the iframe is torn down (the course may still try to finish on pagehide;
-   * that fails too). The LMS keeps only what was committed before.
-   */
+  /** The tab crashes: every call of this session fails and stores nothing, then the iframe goes away. */
   async kill(): Promise<void> {
     if (!this._open) return;
     this._killed = true;
@@ -279,7 +191,8 @@ export class LmsEmulator {
     this._latencyMs = 0;
     this.calls.length = 0;
     this.messages.length = 0;
-    this.clearPersisted();
+    this.metrics.clear();
+    persisted.clear(this.host, this.storageKey());
     this.prepareSession();
     this.emit('reset');
   }
@@ -304,11 +217,9 @@ export class LmsEmulator {
   }
 
   /**
-   * Calls that failed (all sessions): a non-error-query call that returned 'false' (GetValue excepted,
-   * since 'false' can be a real value) or left a non-zero error code, or broke an emulator rule
-   * (`problem`). Not counted: SCORM 2004 GetValue answered with 403 "value not initialized", which a
-   * course gets when it reads e.g. cmi.location on a first launch; GetLastError/GetErrorString/
-   * GetDiagnostic themselves.
+   * Calls that failed (all sessions): a non-error-query call that returned 'false' (GetValue excepted)
+   * or left a non-zero error code, or broke an emulator rule (`problem`). Not counted: SCORM 2004
+   * GetValue 403 "value not initialized"; the error queries themselves. A profile's refusals count.
    */
   failedCalls(): ApiCall[] {
     return this.calls.filter(isFailedCall(this.standard));
@@ -335,25 +246,33 @@ export class LmsEmulator {
     this.emit('fault');
   }
 
-  /**
-   * Make GetValue(element) answer `value` (error 0) instead of what scorm-again has, in this and later
-   * sessions; null removes the override. For odd LMSs: an empty `cmi.entry` although data was saved,
-   * upper-case statuses (`INCOMPLETE`), a `_count` answered with ''.
-   */
+  /** Make GetValue(element) answer `value` (error 0) in this and later sessions; null removes it. */
   setGetValueOverride(element: string, value: string | null): void {
     if (value === null) this._overrides.delete(element);
     else this._overrides.set(element, value);
     this.emit('fault');
   }
 
-  /**
-   * A slow LMS: every API call (except GetLastError/GetErrorString/GetDiagnostic, which a real API
-   * answers from memory) blocks for `ms` milliseconds. It busy-waits because the SCORM API is
-   * synchronous: the course's JavaScript really stalls, as it does with a slow LMS. 0 turns it off.
-   */
+  /** A slow LMS: every API call (not the error queries) busy-waits `ms` milliseconds. 0 turns it off. */
   setLatency(ms: number): void {
     this._latencyMs = Math.max(0, Number.isFinite(ms) ? ms : 0);
     this.emit('fault');
+  }
+
+  /**
+   * Treat requests as the LMS does while the page is dismissed (close() does this around `pagehide`):
+   * ILIAS's synchronous XHR is refused, Moodle sends by beacon within the 64 KiB keepalive quota.
+   */
+  setDismissing(on: boolean): void {
+    this._dismissing = on;
+    this._beaconBytesInFlight = 0;
+  }
+
+  /** A beacon during this dismissal: false when it and those still in flight exceed 64 KiB (Chromium). */
+  spendBeacon(bytes: number): boolean {
+    if (this._beaconBytesInFlight + bytes > BEACON_QUOTA_BYTES) return false;
+    this._beaconBytesInFlight += bytes;
+    return true;
   }
 
   /** Listen to every change (calls, launch, close, reset, fault). Returns a function that unsubscribes. */
@@ -377,7 +296,7 @@ export class LmsEmulator {
     }
   }
 
-  /** A new API instance for the next session, loaded from `_stored`, installed on the host. */
+  /** A new API instance for the next session, loaded from what the profile hands over, installed on the host. */
   private prepareSession(): void {
     const settings = {
       autocommit: false,
@@ -391,9 +310,11 @@ export class LmsEmulator {
       ...(this.courseKey ? { courseId: this.courseKey } : {}),
     };
     const api: ScormApi = this.standard === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
-    loadInOrder(api, this.launchData());
+    const launch = this.profile.launchData(this.standard, this._stored, { id: this.learnerId, name: this.learnerName });
+    loadInOrder(api, launch);
     this._api = api;
-    this._committed = null;
+    const hooks = this.profile.newSession({ standard: this.standard, launch, stored: this._stored });
+    this._gateway = new SessionGateway(this, api, hooks, launch, this._stored);
     this._terminated = false;
     this._killed = false;
     this.wrap(api);
@@ -408,32 +329,6 @@ export class LmsEmulator {
     }
   }
 
-  /** What the LMS hands to the next session (see docs/emulator.md, "Hervatten"). */
-  private launchData(): Record<string, string> {
-    const is12 = this.standard === 'scorm12';
-    const prefix = is12 ? 'cmi.core.' : 'cmi.';
-    const learner: Record<string, string> = is12
-      ? { 'cmi.core.student_id': this.learnerId, 'cmi.core.student_name': this.learnerName }
-      : { 'cmi.learner_id': this.learnerId, 'cmi.learner_name': this.learnerName };
-    const base: Record<string, string> = {
-      [`${prefix}credit`]: 'credit',
-      [is12 ? 'cmi.core.lesson_mode' : 'cmi.mode']: 'normal',
-    };
-    const stored = this._stored;
-    if (!stored) return { ...base, ...learner, [`${prefix}entry`]: 'ab-initio' };
-
-    const suspended = stored[`${prefix}exit`] === 'suspend';
-    // SCORM 2004: only exit=suspend keeps the attempt; anything else ends it and the next launch is a
-    // new attempt without the old data. SCORM 1.2 has no attempts: data stays, entry is '' (not resume).
-    if (!is12 && !suspended) return { ...base, ...learner, 'cmi.entry': 'ab-initio' };
-
-    const carried: Record<string, string> = {};
-    for (const [key, value] of Object.entries(stored)) {
-      if (value !== '' && !NOT_CARRIED_OVER.test(key)) carried[key] = value;
-    }
-    return { ...carried, ...base, ...learner, [`${prefix}entry`]: suspended ? 'resume' : '' };
-  }
-
   /** Replace the API's methods by logging wrappers; return values are passed through unchanged. */
   private wrap(api: ScormApi): void {
     const target = api as unknown as Record<string, ApiFunction>;
@@ -446,6 +341,7 @@ export class LmsEmulator {
         if (!errorQuery && this._latencyMs > 0) busyWait(this._latencyMs);
         let returned: string;
         let injected = false;
+        let refusal = '';
         const fault = this._fault;
         const override = kind === 'GetValue' ? this._overrides.get(String(args[0])) : undefined;
         if (this._killed && !errorQuery) {
@@ -464,17 +360,14 @@ export class LmsEmulator {
           returned = fault.returns;
           // The real API then reports this code from GetLastError/GetErrorString until the next call.
           api.lastErrorCode = String(fault.errorCode);
-        } else {
+        } else if (before || errorQuery || kind === 'Initialize') {
           returned = original(...args);
+        } else {
+          [returned, refusal] = this._gateway.call(kind, args.map(String), original);
         }
         const errorCode = Number(lastError()) || 0;
-        const ok = returned === 'true';
-        if (!injected && ok && kind === 'Terminate' && !before) {
-          this._terminated = true;
-          this._committed = this.snapshot(true);
-        } else if (!injected && ok && kind === 'Commit' && !before) {
-          this._committed = this.snapshot(false);
-        }
+        const ended = !injected && returned === 'true' && kind === 'Terminate';
+        if (!before && (ended || this._gateway.endedOnFailure)) this._terminated = true;
         this.calls.push({
           seq: this.calls.length + 1,
           session: this._session,
@@ -485,7 +378,7 @@ export class LmsEmulator {
           errorCode,
           timestamp: Date.now(),
           injected,
-          problem: this.problemOf(kind, args, before),
+          problem: refusal || emulatorProblem(this.standard, kind, args, before),
         });
         this.emit('call');
         return returned;
@@ -493,119 +386,9 @@ export class LmsEmulator {
     }
   }
 
-  /** Rules scorm-again does not enforce (shared/scorm-schemas/README.md). */
-  private problemOf(kind: ApiMethodKind, args: unknown[], afterTerminate: boolean): string {
-    if (ERROR_QUERIES.has(kind)) return '';
-    if (afterTerminate) return 'aanroep na Terminate/LMSFinish';
-    if (
-      this.standard === 'scorm12' &&
-      kind === 'SetValue' &&
-      args[0] === 'cmi.suspend_data' &&
-      String(args[1] ?? '').length > SCORM12_SUSPEND_DATA_MAX
-    ) {
-      return `cmi.suspend_data langer dan ${SCORM12_SUSPEND_DATA_MAX} tekens (SCORM 1.2)`;
-    }
-    return '';
-  }
-
-  /** What the LMS receives on a commit; a terminate commit includes the new total_time. */
-  private snapshot(terminate: boolean): Record<string, string> {
-    const rendered = this._api.renderCommitCMI(terminate, terminate);
-    return flattenToStrings(Array.isArray(rendered) ? {} : rendered);
-  }
-
   private storageKey(): string | null {
-    return this.courseKey ? `lms-emulator:${this.courseKey}:${this.standard}` : null;
+    if (!this.courseKey) return null;
+    const profile = this.profile.id === 'scorm-again' ? '' : `:${this.profile.id}`;
+    return `lms-emulator:${this.courseKey}:${this.standard}${profile}`;
   }
-
-  private readPersisted(): Record<string, string> | null {
-    const key = this.storageKey();
-    if (!key) return null;
-    try {
-      const raw = this.host.localStorage.getItem(key);
-      const parsed: unknown = raw ? JSON.parse(raw) : null;
-      return parsed && typeof parsed === 'object' ? flattenToStrings(parsed as Record<string, unknown>) : null;
-    } catch {
-      return null; // unreadable or blocked storage: behave like a fresh LMS
-    }
-  }
-
-  private writePersisted(): void {
-    const key = this.storageKey();
-    if (!key || !this._stored) return;
-    try {
-      this.host.localStorage.setItem(key, JSON.stringify(this._stored));
-    } catch {
-      // Storage full or blocked: the preview still works for this page view.
-    }
-  }
-
-  private clearPersisted(): void {
-    const key = this.storageKey();
-    if (!key) return;
-    try {
-      this.host.localStorage.removeItem(key);
-    } catch {
-      // nothing to clear
-    }
-  }
-}
-
-/** The predicate behind failedCalls(), exported for tests that keep their own call lists. */
-export function isFailedCall(standard: EmulatedStandard): (call: ApiCall) => boolean {
-  return (call) => {
-    if (ERROR_QUERIES.has(call.kind)) return false;
-    if (call.problem) return true;
-    if (call.kind === 'GetValue') {
-      if (standard === 'scorm2004' && call.errorCode === SCORM2004_VALUE_NOT_INITIALIZED) return false;
-      return call.errorCode !== 0;
-    }
-    return call.returned === 'false' || call.errorCode !== 0;
-  };
-}
-
-/**
- * scorm-again's flattened CMI has `{}` for empty lists and numbers in places; keep string leaves only,
- * flattening any nested object that is left, so every value is what GetValue would return.
- */
-export function flattenToStrings(source: Record<string, unknown>, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(source)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (value === null || value === undefined) continue;
-    if (typeof value === 'object') {
-      Object.assign(out, flattenToStrings(value as Record<string, unknown>, path));
-    } else {
-      out[path] = String(value);
-    }
-  }
-  return out;
-}
-
-/** Block the (single) JavaScript thread for `ms` milliseconds, as a synchronous call to a slow LMS does. */
-function busyWait(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    // spin: there is no synchronous sleep in a browser
-  }
-}
-
-/** Navigate the iframe and wait for its load event (also for about:blank). */
-function loadFrame(iframe: HTMLIFrameElement, url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (!iframe.isConnected) {
-      reject(new Error('LmsEmulator: the iframe must be in the document'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      iframe.removeEventListener('load', onLoad);
-      reject(new Error(`LmsEmulator: ${url} did not load within ${LOAD_TIMEOUT_MS} ms`));
-    }, LOAD_TIMEOUT_MS);
-    const onLoad = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
-    iframe.addEventListener('load', onLoad, { once: true });
-    iframe.src = url;
-  });
 }
