@@ -1,12 +1,12 @@
 /**
  * cmi5.xml (cmi5 Course Structure, Quartz): one course, one AU that launches the course runtime, and
  * one objective per leerdoel that the AU references. The ids are the ones the runtime writes into its
- * statements (src/shared/ids.ts and src/lms/cmi5/ids.ts), so an LRS query by objective or AU id finds
+ * statements (src/shared/ids.ts and src/shared/cmi5-ids.ts), so an LRS query by objective or AU id finds
  * both the course structure and the learner data. See docs/cmi5.md.
  */
 import type { CourseContent } from '../../src/shared/course-types';
 import { objectiveId2004 } from '../../src/shared/ids';
-import { auPublisherId, courseActivityId, moveOnFor, type MoveOn } from '../../src/lms/cmi5/ids';
+import { auPublisherId, courseActivityId, moveOnFor, type MoveOn } from '../../src/shared/cmi5-ids';
 import { checkedPassingScore, decimal, packageHref } from './manifest-common';
 import { escapeXml } from './xml';
 
