@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { coursePlugin } from './scripts/vite-course-plugin';
+import { lrsConnectMiddleware } from './src/preview/lrs/middleware';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -11,7 +12,11 @@ const root = dirname(fileURLToPath(import.meta.url));
 // imports Vite's native config loader cannot follow (it would warn about each of them).
 export default defineConfig({
   base: './',
-  plugins: [coursePlugin(root)],
+  plugins: [
+    coursePlugin(root),
+    // The emulated cmi5 LRS for the preview (src/preview/lrs/).
+    { name: 'cmi5-lrs', configureServer: (server) => void server.middlewares.use(lrsConnectMiddleware) },
+  ],
   server: { port: 5173 },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -1,6 +1,10 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChromium, chromiumArgs } from './scripts/chromium-path.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// The emulated cmi5 LRS (TypeScript) answers under /__lrs/ (src/preview/lrs/middleware.ts).
+const { lrsKoaMiddleware } = await tsImport('./src/preview/lrs/middleware.ts', import.meta.url);
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -54,7 +58,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  middleware: [strictCspMiddleware],
+  middleware: [strictCspMiddleware, lrsKoaMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs() } })],
 };

@@ -10,11 +10,12 @@ import { compileCourse } from './compiler/compile';
 import { formatProblem } from './compiler/problem';
 import { renderIndexHtml } from './index-html';
 import { packageCourse } from '../scorm/packaging/package';
+import { packageCmi5 } from '../scorm/packaging/cmi5-package';
 import { minifyTemplatesPlugin } from './minify-templates';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const TARGETS = ['standalone', 'scorm12', 'scorm2004'] as const;
+const TARGETS = ['standalone', 'scorm12', 'scorm2004', 'cmi5'] as const;
 type Target = (typeof TARGETS)[number];
 
 async function bundleRuntime(target: Target, outDir: string): Promise<void> {
@@ -40,6 +41,10 @@ async function bundleRuntime(target: Target, outDir: string): Promise<void> {
       copyPublicDir: false,
       reportCompressedSize: false,
       lib: { entry: join(root, 'src/main.ts'), formats: ['iife'], name: 'Course', fileName: () => 'course.js' },
+      // @xapi/cmi5 runs code at module level (its bundled HTTP client), so the bundler keeps it even where
+      // no code calls it; declared side-effect free, it stays out of every bundle but the cmi5 one.
+      rollupOptions:
+        target === 'cmi5' ? {} : { treeshake: { moduleSideEffects: (id: string) => !/[\\/]@xapi[\\/]/.test(id) } },
     },
   });
 }
@@ -48,7 +53,7 @@ export interface BuildOutput {
   /** The plain web folder (standalone). */
   webDir: string;
   /** The unpacked runtime of each SCORM package (what the browser tests run). */
-  packageDirs: Record<'scorm12' | 'scorm2004', string>;
+  packageDirs: Record<'scorm12' | 'scorm2004' | 'cmi5', string>;
   packages: Array<{ standard: string; path: string; bytes: number }>;
   seconds: number;
 }
@@ -68,6 +73,7 @@ export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOut
     standalone: join(outDir, 'web'),
     scorm12: join(outDir, 'scorm12'),
     scorm2004: join(outDir, 'scorm2004'),
+    cmi5: join(outDir, 'cmi5'),
   };
   // One runtime per target, each with only the LMS adapter it can use (see src/lms/connect.ts).
   for (const target of TARGETS) {
@@ -80,14 +86,17 @@ export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOut
     }
   }
 
-  const packages = await packageCourse({
+  const packages: BuildOutput['packages'] = await packageCourse({
     content,
     webDir: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 },
     outDir,
   });
+  const cmi5 = await packageCmi5({ content, webDir: dirs.cmi5, outDir });
+  if (!cmi5.xsdChecked) console.warn('! cmi5.xml checked by rules only: CourseStructure.xsd not found (set CMI5_XSD)');
+  packages.push(cmi5);
   return {
     webDir: dirs.standalone,
-    packageDirs: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004 },
+    packageDirs: { scorm12: dirs.scorm12, scorm2004: dirs.scorm2004, cmi5: dirs.cmi5 },
     packages,
     seconds: (performance.now() - started) / 1000,
   };

@@ -133,6 +133,7 @@ function assemble(
     leerdoelen: course.leerdoelen.map((l) => ({ id: l.id, text: l.text })),
     passingScore: course.passingScore,
     attempts: course.attempts,
+    review: course.review ?? 'after-last-attempt',
     completion: { ...course.completion },
     theme: {
       primary: theme.primary,

@@ -120,6 +120,14 @@ export const courseSchema = strictObject({
     .max(100)
     .meta({ description: 'Percentage 0–100 needed to pass the final test.' }),
   attempts: z.number().int().min(0).meta({ description: 'Attempts at the final test; 0 means unlimited.' }),
+  review: z
+    .enum(['never', 'after-pass', 'after-last-attempt', 'always'])
+    .optional()
+    .meta({
+      description:
+        'When learners may review their final-test answers with the right answers and feedback: never, ' +
+        'after-pass, after-last-attempt (once no attempt can follow: passed or none left; the default) or always.',
+    }),
   completion: strictObject({
     unlockFinalTest: z
       .enum(['after-all-pages', 'always'])

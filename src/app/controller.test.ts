@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../components/course-shell';
+import '../components/course-cover';
 import '../components/course-page';
 import '../components/course-notice';
 import '../components/course-result';
@@ -73,15 +74,34 @@ describe('CourseController (src/app): the thin edge between machine, LMS and vie
   const shown = () => (root.querySelector('course-shell') as unknown as { notice: Notice | null }).notice?.text ?? '';
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  it('renders the first page in the shell and saves the starting point once', async () => {
+  it('renders the cover first, the first page on course-start, and saves the starting point once', async () => {
     await settle();
+    expect(root.querySelector('course-page')).to.equal(null);
+    expect((root.querySelector('course-cover') as unknown as { resume: boolean }).resume).to.equal(false);
+    root
+      .querySelector('course-cover')!
+      .dispatchEvent(new CustomEvent('course-start', { bubbles: true, composed: true }));
+    await settle();
+    expect(root.querySelector('course-cover')).to.equal(null);
     expect(root.querySelector('course-page')).to.exist;
     expect(lms.saves).to.have.length(1);
     expect(lms.saves[0]!.location).to.equal('p1');
   });
 
+  it('offers a returning learner to go on where they were', async () => {
+    const saved = lms.saves[0]!.suspendData;
+    const again = document.createElement('div');
+    document.body.append(again);
+    const second = new CourseController(content, new FakeLms(), { ...launch, suspendData: saved }, again);
+    second.start();
+    await settle();
+    expect((again.querySelector('course-cover') as unknown as { resume: boolean }).resume).to.equal(true);
+    second.finish();
+    again.remove();
+  });
+
   it('turns course-next into a step forward, saved with the new bookmark', async () => {
-    root.querySelector('course-page')!.dispatchEvent(new CustomEvent('course-next', { bubbles: true, composed: true }));
+    root.dispatchEvent(new CustomEvent('course-next'));
     await settle();
     expect(lms.saves.at(-1)!.location).to.equal('p2');
     expect((root.querySelector('course-page') as unknown as { page: Page }).page.id).to.equal('p2');

@@ -3,7 +3,7 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import type { CourseContent, Item } from '../shared/course-types';
 import { courseMachine, type FlowEvent } from '../flow/course-machine';
 import { flowModelOf } from '../flow/model';
-import { decodeState } from '../state/codec';
+import { codecItemsOf, decodeState } from '../state/codec';
 import type { LaunchData, LmsConnection } from '../lms/types';
 import type { Notice } from '../components/types';
 import type { CourseShell } from '../components/course-shell';
@@ -30,6 +30,10 @@ export class CourseController {
   readonly #learnerName: string;
   #lastPosition = -1;
   #finished = false;
+  /** The page is closing: what is saved now goes with finish's Terminate. */
+  #closing = false;
+  /** The cover shows at launch until the learner starts (a view, not a step: nothing is saved). */
+  #cover: 'start' | 'resume' | null;
 
   constructor(
     private readonly content: CourseContent,
@@ -45,13 +49,17 @@ export class CourseController {
       const order = displayOrder(item, checkSeed);
       if (order) this.#checkOrders[item.id] = order;
     }
-    const codecItems = [...checkItems.values(), ...content.finalTest.items];
+    const codecItems = codecItemsOf(content);
     this.#reflections = new ReflectionStore(content, launch.reflections);
     this.#tracker = new LmsTracker(lms, content, codecItems, checkItems, this.#reflections);
     this.#learnerName = launch.learnerName;
 
     const decoded = decodeState(launch.suspendData, model.steps, codecItems);
+    // Interactions go after the slots the course used before (ILIAS reports `_count` 0 on relaunch).
+    lms.resumeInteractionSlots?.(decoded.interactionSlots ?? 0, decoded.interactionIds ?? []);
+    this.#cover = decoded.status === 'empty' ? 'start' : 'resume';
     if (decoded.status === 'partial') notice = { kind: 'warning', text: nl.notices.statePartial };
+    if (decoded.testRestarted) notice = { kind: 'info', text: nl.notices.testRestarted };
     if (decoded.status === 'unreadable') notice = { kind: 'warning', text: nl.notices.stateUnreadable };
     this.#notices = new NoticeBoard(notice);
 
@@ -76,6 +84,7 @@ export class CourseController {
     // Typed by the components' event map (src/components/events.ts): detail needs no cast.
     const on = <K extends CourseEventName>(name: K, handler: (detail: CourseEventMap[K]) => void): void =>
       this.root.addEventListener(name, (e: CourseEvents[K]) => handler(e.detail));
+    on('course-start', () => this.#leaveCover());
     on('course-navigate', ({ index }) => this.#send({ type: 'GOTO', index }));
     on('course-navigate-page', ({ pageId }) => {
       const index = this.#actor.getSnapshot().context.model.steps.findIndex((step) => step.id === pageId);
@@ -112,15 +121,38 @@ export class CourseController {
     if (this.#notices.syncStatus(state)) this.#rerenderSoon();
   }
 
+  /**
+   * The learner opened the course in another tab, which now writes (src/lms/writer-lock.ts): this one
+   * says so and stops, so nothing it does can undo the newer tab's answers.
+   */
+  takenOver(): void {
+    this.#finished = true;
+    if (this.#notices.show({ kind: 'warning', text: nl.notices.takenOver })) this.#rerenderSoon();
+  }
+
   /** End the LMS session once (also called on pagehide). */
   finish(): void {
     if (this.#finished) return;
+    // Text typed in the last moments waits for its debounce: it comes first, whatever order the
+    // browser runs the pagehide listeners in (issue 8: a reflection typed and the tab closed at once).
+    this.#closing = true;
+    for (const field of reflectionFields(this.root)) field.flush();
     this.#finished = true;
     this.#tracker.finish(this.#actor.getSnapshot().context);
   }
 
   #send(event: FlowEvent): void {
+    // Any way onward (TOC, Volgende, a link) leaves the cover too.
+    this.#leaveCover();
     if (!this.#finished) this.#actor.send(event);
+  }
+
+  #leaveCover(): void {
+    if (!this.#cover) return;
+    this.#cover = null;
+    this.#rerender();
+    const shell = this.root.querySelector<CourseShell>('course-shell');
+    void shell?.updateComplete.then(() => shell.focusMain());
   }
 
   #startAttempt(type: 'START_TEST' | 'RETRY_TEST'): void {
@@ -142,7 +174,7 @@ export class CourseController {
       this.#reflections.setStatus(promptId, 'saving');
       this.#rerender();
     }
-    const ok = this.#tracker.saveReflection(promptId, text);
+    const ok = this.#tracker.saveReflection(promptId, text, !this.#closing);
     this.#reflections.setStatus(promptId, ok ? 'saved' : 'error');
     if (explicit) this.#tracker.reportReflections(promptId);
     this.#rerender();
@@ -162,6 +194,7 @@ export class CourseController {
     if (moved) this.#tracker.restartClock();
     render(
       courseView(this.content, snapshot, {
+        cover: this.#cover,
         notice: this.#notices.current,
         learnerName: this.#learnerName,
         checkOrders: this.#checkOrders,
@@ -178,4 +211,19 @@ export class CourseController {
     }
     this.#lastPosition = snapshot.context.position;
   }
+}
+
+/** The reflection fields on screen, inside the components' shadow roots. */
+function reflectionFields(root: ParentNode): Array<HTMLElement & { flush(): void }> {
+  const found: Array<HTMLElement & { flush(): void }> = [];
+  const visit = (node: ParentNode): void => {
+    for (const element of Array.from(node.querySelectorAll('*'))) {
+      if (element.localName === 'course-reflection' && typeof (element as { flush?: unknown }).flush === 'function') {
+        found.push(element as HTMLElement & { flush(): void });
+      }
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(root);
+  return found;
 }

@@ -12,6 +12,8 @@ export type CourseSnapshot = SnapshotFrom<typeof courseMachine>;
 
 /** Everything the view shows besides the machine's snapshot; the controller keeps it. */
 export interface ViewState {
+  /** The cover shows before the first step of a launch: 'start' for a new learner, 'resume' for a returning one. */
+  cover: 'start' | 'resume' | null;
   notice: Notice | null;
   learnerName: string;
   /** Option order per knowledge-check item (seeded per learner, the same on every launch). */
@@ -28,14 +30,26 @@ export interface ViewState {
  */
 export function courseView(content: CourseContent, snapshot: CourseSnapshot, view: ViewState): TemplateResult {
   const { context } = snapshot;
+  const toc = tocOf(content, context);
   return html`<course-shell
     .courseTitle=${content.title}
     .logoSrc=${content.theme.logo}
     .logoAlt=${content.theme.logoAlt}
-    .toc=${tocOf(content, context)}
+    .toc=${toc}
     .progress=${progressOf(context)}
     .notice=${view.notice}
-    >${stepView(content, snapshot, view)}</course-shell
+    >${
+      view.cover
+        ? html`<course-cover
+            .courseTitle=${content.title}
+            .description=${content.description}
+            .minutes=${content.modules.reduce((sum, m) => sum + m.pages.reduce((n, p) => n + p.minutes, 0), 0)}
+            .leerdoelen=${content.leerdoelen}
+            .toc=${toc}
+            .resume=${view.cover === 'resume'}
+          ></course-cover>`
+        : stepView(content, snapshot, view)
+    }</course-shell
   >`;
 }
 
@@ -60,6 +74,9 @@ function stepView(content: CourseContent, snapshot: CourseSnapshot, view: ViewSt
     return html`<course-page
       .page=${page}
       .moduleTitle=${module.title}
+      .moduleNumber=${content.modules.indexOf(module) + 1}
+      .pageNumber=${module.pages.indexOf(page) + 1}
+      .pageCount=${module.pages.length}
       .sources=${sourcesOf(content, page.sources)}
       .hasPrevious=${hasPrevious}
       .hasNext=${hasNext}
@@ -82,7 +99,7 @@ function stepView(content: CourseContent, snapshot: CourseSnapshot, view: ViewSt
     ></course-check>`;
   }
   if (snapshot.matches({ test: 'result' })) {
-    return html`<course-result .result=${resultOf(content, context)}></course-result>`;
+    return html`<course-result .result=${resultOf(content, context, ordersOf(context))}></course-result>`;
   }
   const status = snapshot.matches({ test: 'locked' })
     ? 'locked'

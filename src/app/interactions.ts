@@ -1,7 +1,7 @@
 import type { Item, ReflectionPrompt } from '../shared/course-types';
 import type { InteractionRecord } from '../lms/types';
 import { classifyPlacements, scoreItem, weightOf } from '../assessment/score';
-import type { Response } from '../flow/saved-state';
+import type { Response } from '../state/saved-state';
 
 /** Turns one answered item into the record the LMS adapters write as a `cmi.interactions.n`. */
 export function interactionOf(
@@ -27,7 +27,8 @@ export function interactionOf(
   const given = response ?? [];
   switch (item.type) {
     case 'true-false':
-      return { ...base, kind: 'true-false', learner: given[0] === 'true', correct: item.answer };
+      // Unanswered: no response at all (null), never a 'false' the learner did not give.
+      return { ...base, kind: 'true-false', learner: given.length ? given[0] === 'true' : null, correct: item.answer };
     case 'classify': {
       const placed = classifyPlacements(item, given);
       const targets = item.categories.map((c) => c.id);

@@ -10,7 +10,7 @@ import {
   progressOf,
   type FlowContext,
 } from '../flow/course-machine';
-import type { Response } from '../flow/saved-state';
+import type { Response } from '../state/saved-state';
 import { encodeState } from '../state/codec';
 import type { CourseResult, LmsConnection } from '../lms/types';
 import { interactionOf, reflectionInteraction } from './interactions';
@@ -46,7 +46,11 @@ export class LmsTracker {
     const steps = context.model.steps;
     const saved = this.lms.save({
       location: steps[context.position]?.id ?? '',
-      suspendData: encodeState(context, steps, this.codecItems),
+      // The interaction slots used so far go into the state: an LMS may report `_count` 0 on relaunch.
+      suspendData: encodeState(context, steps, this.codecItems, {
+        interactionSlots: this.lms.interactionSlots ?? 0,
+        interactionIds: this.lms.interactionIds ?? [],
+      }),
     });
     const resultSet = this.lms.setResult(this.resultOf(context));
     const committed = this.lms.commit();
@@ -69,6 +73,7 @@ export class LmsTracker {
       passed: isPassed(context),
       completed: isCompleted(context),
       progress: progressOf(context),
+      finished: isFinished(context),
       objectives: this.content.leerdoelen.map((leerdoel) => {
         const scaled = tested ? (scores[leerdoel.id] ?? undefined) : undefined;
         return {
@@ -125,10 +130,13 @@ export class LmsTracker {
     return this.#answeredAt.get(itemId) ?? new Date();
   }
 
-  /** Stores one written answer where the LMS keeps it, and commits. */
-  saveReflection(promptId: string, text: string): boolean {
+  /**
+   * Stores one written answer where the LMS keeps it, and commits (not while the page closes: then
+   * finish's Terminate takes it along, and one request is all an unloading page can count on).
+   */
+  saveReflection(promptId: string, text: string, commit = true): boolean {
     this.reflections.update(promptId, text);
-    return this.lms.saveReflection(promptId, text) && this.lms.commit();
+    return this.lms.saveReflection(promptId, text) && (!commit || this.lms.commit());
   }
 
   /** One long-fill-in interaction per changed answer (only `only` when given). */

@@ -1,7 +1,15 @@
 import type { CourseContent, Source } from '../shared/course-types';
 import type { FlowContext } from '../flow/course-machine';
-import { attemptsLeft, canVisit, isPassed, isTestUnlocked, lastScore, leerdoelScores } from '../flow/course-machine';
-import type { ResultView, TocEntry, TocModule } from '../components/types';
+import {
+  attemptsLeft,
+  canVisit,
+  drawnOf,
+  isPassed,
+  isTestUnlocked,
+  lastScore,
+  leerdoelScores,
+} from '../flow/course-machine';
+import type { ResultView, ReviewView, TocEntry, TocModule } from '../components/types';
 
 /** Pure mapping from the machine's context to what the components show. */
 
@@ -46,7 +54,28 @@ function modulesTeaching(content: CourseContent, context: FlowContext, leerdoel:
     }));
 }
 
-export function resultOf(content: CourseContent, context: FlowContext): ResultView {
+/** The last attempt to review, when the course's review rule allows it now (else null). */
+export function reviewOf(
+  content: CourseContent,
+  context: FlowContext,
+  orders: Record<string, string[]>,
+): ReviewView | null {
+  const passed = isPassed(context) === true;
+  const allowed = {
+    never: false,
+    'after-pass': passed,
+    'after-last-attempt': passed || attemptsLeft(context) === 0,
+    always: true,
+  }[content.review ?? 'after-last-attempt'];
+  if (!allowed || context.test.scores.length === 0) return null;
+  return { items: drawnOf(context), answers: context.test.answers, orders, sources: content.sources };
+}
+
+export function resultOf(
+  content: CourseContent,
+  context: FlowContext,
+  orders: Record<string, string[]> = {},
+): ResultView {
   const scores = leerdoelScores(
     context,
     content.leerdoelen.map((leerdoel) => leerdoel.id),
@@ -63,5 +92,6 @@ export function resultOf(content: CourseContent, context: FlowContext): ResultVi
       scaled: scores[leerdoel.id] ?? null,
       modules: modulesTeaching(content, context, leerdoel.id),
     })),
+    review: reviewOf(content, context, orders),
   };
 }

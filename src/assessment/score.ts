@@ -13,7 +13,7 @@ export function isAnswered(response: readonly string[] | null | undefined): resp
 }
 
 /**
- * Scores one item; response formats are described in src/flow/saved-state.ts. Unknown ids in a
+ * Scores one item; response formats are described in src/state/saved-state.ts. Unknown ids in a
  * response are ignored (e.g. from an older content version) and never throw.
  *
  * - single-choice, true-false: right or wrong.

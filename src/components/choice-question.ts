@@ -50,13 +50,21 @@ export class ChoiceQuestion extends QuestionBase<ChoiceItem> {
 
   protected override renderFeedback(item: ChoiceItem) {
     const chosen = new Set(this.response ?? []);
+    const single = item.type !== 'multiple-response';
     const { correct } = scoreItem(item, this.response);
     // The chosen options, and when wrong also the correct ones that were missed, as shown.
     return this.feedback(
       item,
       inOrder(optionsOf(item), this.order)
         .filter((o) => chosen.has(o.id) || (!correct && o.correct))
-        .map((o) => ({ label: o.html, html: o.feedbackHtml, correct: o.correct, chosen: chosen.has(o.id) })),
+        .map((o) => ({
+          label: o.html,
+          html: o.feedbackHtml,
+          correct: o.correct,
+          chosen: chosen.has(o.id),
+          // One answer: the heading already says whether it is right; saying it again is noise.
+          ...(single && chosen.has(o.id) ? { what: nl.questions.yourAnswer } : {}),
+        })),
     );
   }
 

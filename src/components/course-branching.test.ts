@@ -72,7 +72,7 @@ describe('course-branching', () => {
     expect(turns(el)[1]).to.equal('Femke knikt, maar zegt weinig.');
     expect(choices(el)).to.have.length(0);
     expect(text(q(el, '[part=reflection]'))).to.equal('Om over na te denken Wat had je anders kunnen vragen?');
-    expect(q(el, '[role=status]').children).to.have.length(0);
+    expect(q(el, '[part=live]').children).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -106,7 +106,7 @@ describe('course-branching', () => {
       'Jouw reactie: Bij mij ging het zo. Je neemt het over.',
     ]);
     expect(replies[0]!.querySelector('svg')).to.equal(null); // a reply is not judged right/wrong
-    expect(q(el, '[role=status] > course-feedback')).to.exist;
+    expect(q(el, '[part=live] > course-feedback')).to.exist;
     await expect(el).to.be.accessible();
     el.response = ['vraag', 'luister'];
     await settle();
@@ -114,7 +114,7 @@ describe('course-branching', () => {
     // Not at an ending: no feedback yet.
     el.response = ['vraag'];
     await settle();
-    expect(q(el, '[role=status]').children).to.have.length(0);
+    expect(q(el, '[part=live]').children).to.have.length(0);
   });
 
   it('disabled: replies inert and no "Opnieuw beginnen"', async () => {

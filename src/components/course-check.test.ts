@@ -81,16 +81,12 @@ describe('course-check', () => {
     expect(leaked).to.have.length(0); // only course-check-answer is this element's event
     expect(checkButtons(el)[0]!.disabled).to.equal(false);
     expect(feedbackOf(el, 0)).to.equal(null); // not before "Controleer"
-    // The live region is already there, empty, before the feedback arrives.
-    const live = choice(el, 0).shadowRoot!.querySelector('[role=status]')!;
-    expect(live.children).to.have.length(0);
 
     checkButtons(el)[0]!.click();
     await settle();
     expect(answers.map((e) => e.detail)).to.deep.equal([{ itemId: 'sc1', response: ['b'] }]);
     expect(answers[0]!.bubbles && answers[0]!.composed).to.equal(true);
     const feedback = feedbackOf(el, 0)!;
-    expect(feedback.parentElement).to.equal(live);
     const heading = feedback.shadowRoot!.querySelector('h3')!;
     expect(text(heading)).to.equal('Juist');
     expect(deepActiveElement()).to.equal(heading);
@@ -173,7 +169,7 @@ describe('course-check', () => {
     for (const b of qa(el, 'button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
   });
 
-  it('new types: "Controleer" once classify is complete, ordering moved, branching ended', async () => {
+  it('new types: "Controleer" once classify is complete, ordering shown, branching ended', async () => {
     const el = await fixture<CourseCheck>(
       html`<course-check
         .check=${{ ...check, items: [classify, ordering, branching] }}
@@ -189,7 +185,8 @@ describe('course-check', () => {
       's2',
       's1',
     ]);
-    expect(checkButtons(el).map((b) => b.disabled)).to.deep.equal([true, true, true]);
+    // The shown order of the ordering item is an answer already (defect 4).
+    expect(checkButtons(el).map((b) => b.disabled)).to.deep.equal([true, false, true]);
 
     const cards = [...root(0).querySelectorAll('fieldset.card')];
     (cards[0]!.querySelectorAll('label')[2] as HTMLElement).click(); // s3 right
@@ -232,5 +229,68 @@ describe('course-check', () => {
     await settle();
     expect(feedbackOf(el, 2)).to.equal(null);
     expect(checkButtons(el)[2]!.disabled).to.equal(true);
+  });
+
+  it('announces feedback once: focus moves to its heading and no live region holds it (defect 7)', async () => {
+    const el = await render();
+    (choice(el, 0).shadowRoot!.querySelectorAll('label')[1] as HTMLElement).click();
+    await settle();
+    checkButtons(el)[0]!.click();
+    await settle();
+    const feedback = feedbackOf(el, 0)!;
+    expect(deepActiveElement()).to.equal(feedback.shadowRoot!.querySelector('h3'));
+    // Walk up through the shadow roots: nothing between the feedback and the document is live.
+    const live: string[] = [];
+    for (let node: Node | null = feedback; node;) {
+      if (
+        node instanceof Element &&
+        (node.matches('[role=status], [role=alert], [role=log]') || node.hasAttribute('aria-live'))
+      )
+        live.push(node.localName);
+      node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentNode;
+    }
+    expect(live).to.deep.equal([]);
+  });
+
+  it('a first wrong answer may be tried again before the right answer is shown (defect 7)', async () => {
+    const el = await render();
+    const events = record<ResponseDetail>(el, 'course-check-answer');
+    const labels = () => [...choice(el, 0).shadowRoot!.querySelectorAll<HTMLElement>('label')];
+    const feedbackText = () => text(feedbackOf(el, 0)!.shadowRoot!.querySelector('section')!);
+    labels()[0]!.click(); // a: wrong
+    await settle();
+    checkButtons(el)[0]!.click();
+    await settle();
+    expect(feedbackText()).to.contain('Niet juist');
+    expect(feedbackText()).to.contain('Kies een ander antwoord en controleer opnieuw');
+    expect(feedbackText()).to.not.contain('Ervaringskennis'); // the right option is not given away
+    expect(feedbackText().match(/niet juist/gi)).to.have.length(1); // said once, by the heading
+    expect(deepActiveElement()).to.equal(feedbackOf(el, 0)!.shadowRoot!.querySelector('h3'));
+    await expect(el).to.be.accessible();
+
+    labels()[2]!.click(); // c: wrong again
+    await settle();
+    expect(feedbackOf(el, 0)).to.equal(null); // the old feedback does not describe the new answer
+    expect(qa(el, '[part=reveal]')).to.have.length(0);
+    checkButtons(el)[0]!.click();
+    await settle();
+    expect(feedbackText()).to.contain('Juiste antwoord: Ervaringskennis'); // second wrong try: shown
+    expect(qa(el, '[part=reveal]')).to.have.length(0);
+    // One check = one report, as before: the LMS keeps one interaction per item, updated each time.
+    expect(events.map((e) => e.detail.response)).to.deep.equal([['a'], ['c']]);
+  });
+
+  it('"Toon het juiste antwoord" shows it at once and focuses the feedback', async () => {
+    const el = await render();
+    (choice(el, 2).shadowRoot!.querySelectorAll('label')[0] as HTMLElement).click(); // tf: "Waar", wrong
+    await settle();
+    checkButtons(el)[2]!.click();
+    await settle();
+    q(el, '[part=reveal]').click();
+    await settle();
+    const feedback = feedbackOf(el, 2)!;
+    expect(text(feedback.shadowRoot!.querySelector('section')!)).to.contain('Juiste antwoord: Niet waar');
+    expect(deepActiveElement()).to.equal(feedback.shadowRoot!.querySelector('h3'));
+    expect(qa(el, '[part=reveal]')).to.have.length(0);
   });
 });

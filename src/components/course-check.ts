@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { isComplete } from '../assessment/score';
+import { isComplete, scoreItem } from '../assessment/score';
 import type { KnowledgeCheck, Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
@@ -15,9 +15,12 @@ const same = (a: readonly string[] | undefined, b: readonly string[] | undefined
 
 /**
  * A module's knowledge check. Each item has its own "Controleer" button; checking shows the
- * feedback (announced, focus on its heading). The learner may change the answer and check again:
- * feedback is shown only while the selection equals the last checked answer, so it never describes
- * another answer than the one on screen.
+ * feedback and moves focus to its heading (which is how it is announced: once, not also by a live
+ * region). A first wrong answer gets feedback without the right answer and an invitation to try
+ * again ("Toon het juiste antwoord" shows it at once); the second wrong check shows everything.
+ * Every check is reported (course-check-answer), so the LMS keeps one interaction per item, updated
+ * on each re-check. Feedback is shown only while the selection equals the last checked answer, so
+ * it never describes another answer than the one on screen.
  *
  * @summary A module's knowledge check: its items, each with a "Controleer" button and feedback.
  * @event course-check-answer - "Controleer" on an item: its current answer.
@@ -29,6 +32,7 @@ const same = (a: readonly string[] | undefined, b: readonly string[] | undefined
  * @csspart item-heading - Its heading ("Vraag 1 van 3").
  * @csspart question - Its course-question (whose parts are forwarded, see there).
  * @csspart check-button - Its "Controleer" button.
+ * @csspart reveal - "Toon het juiste antwoord" after a first wrong try.
  * @csspart nav - The previous/next buttons.
  * @csspart previous - The "Vorige" button.
  * @csspart next - The "Volgende" button.
@@ -43,6 +47,7 @@ export class CourseCheck extends CourseElement {
     hasNext: { type: Boolean, attribute: 'has-next' },
     responses: { state: true },
     checked: { state: true },
+    tries: { state: true },
   };
 
   static override styles = [baseStyles, assessmentStyles];
@@ -69,6 +74,8 @@ export class CourseCheck extends CourseElement {
   declare protected responses: Answers;
   /** Checked answers: `answers` plus those checked since (before the controller echoes them). */
   declare protected checked: Answers;
+  /** Wrong checks per item in this visit; 2 (or "Toon het juiste antwoord") reveals the answer. */
+  declare protected tries: Record<string, number>;
 
   constructor() {
     super();
@@ -80,12 +87,14 @@ export class CourseCheck extends CourseElement {
     this.hasNext = false;
     this.responses = {};
     this.checked = {};
+    this.tries = {};
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('check')) {
       this.responses = {};
       this.checked = {};
+      this.tries = {};
     }
     if (changed.has('check') || changed.has('answers')) {
       this.checked = { ...this.checked, ...this.answers };
@@ -103,6 +112,10 @@ export class CourseCheck extends CourseElement {
       <div part="intro">${unsafeHTML(check.introHtml)}</div>
       ${check.items.map((item, i) => {
         const response = this.responses[item.id];
+        const shown = same(response, this.checked[item.id]);
+        // A branching scenario has its own way to try again ("Opnieuw beginnen").
+        const hide =
+          shown && item.type !== 'branching' && this.tries[item.id] === 1 && !scoreItem(item, response).correct;
         return html`<section class="item" part="item" aria-labelledby="q${i}">
           <h2 id="q${i}" part="item-heading">${nl.questions.questionOf(i + 1, total)}</h2>
           <course-question
@@ -110,7 +123,8 @@ export class CourseCheck extends CourseElement {
             .item=${item}
             .response=${response ?? null}
             .order=${this.orders[item.id] ?? null}
-            .showFeedback=${same(response, this.checked[item.id])}
+            .showFeedback=${shown}
+            .hideAnswer=${hide}
             .sources=${this.sources}
             @course-response-change=${this.#onChange}
           >
@@ -126,6 +140,19 @@ export class CourseCheck extends CourseElement {
                 ${nl.questions.questionOf(i + 1, total).toLowerCase()}</span
               >
             </button>
+            ${
+              hide
+                ? html`<button
+                    slot="actions"
+                    class="button secondary"
+                    part="reveal"
+                    type="button"
+                    @click=${() => this.#reveal(i)}
+                  >
+                    ${nl.questions.showAnswer}
+                  </button>`
+                : nothing
+            }
           </course-question>
         </section>`;
       })}
@@ -165,7 +192,18 @@ export class CourseCheck extends CourseElement {
     const response = item && this.responses[item.id];
     if (!item || !response || !isComplete(item, response)) return;
     this.checked = { ...this.checked, [item.id]: response };
+    if (!scoreItem(item, response).correct) this.tries = { ...this.tries, [item.id]: (this.tries[item.id] ?? 0) + 1 };
     this.emit('course-check-answer', { itemId: item.id, response: [...response] });
+    await this.#focusFeedback(index);
+  }
+
+  async #reveal(index: number) {
+    const id = this.check!.items[index]!.id;
+    this.tries = { ...this.tries, [id]: 2 };
+    await this.#focusFeedback(index);
+  }
+
+  async #focusFeedback(index: number) {
     await this.updateComplete;
     await this.renderRoot.querySelectorAll('course-question')[index]?.focusFeedback();
   }

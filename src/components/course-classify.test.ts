@@ -61,8 +61,23 @@ describe('course-classify', () => {
     }
     expect(q(el, '.zones').getAttribute('aria-hidden')).to.equal('true');
     expect(qa(el, '.zone').map(text)).to.deep.equal(['Ervaring', 'Ervaringskennis', 'Ervaringsdeskundigheid']);
-    expect(q(el, '[role=status]').children).to.have.length(0);
+    expect(q(el, '[part=live]').children).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('on a phone shows each statement once: no drop zones, and a swipe on a statement scrolls', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const el = await render(['s1=ervaring']);
+      expect(q(el, '.zones').offsetHeight).to.equal(0);
+      const statement = q(el, 'fieldset.card legend');
+      expect(getComputedStyle(statement).touchAction).to.equal('auto');
+      const shown = el.shadowRoot!.textContent!.split(classify.statements[0]!.html).length - 1;
+      expect(qa(el, '.zone li').filter((li) => li.offsetHeight > 0)).to.have.length(0);
+      expect(shown).to.be.at.least(1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('shows the statements in the given display order', async () => {
@@ -147,7 +162,7 @@ describe('course-classify', () => {
       `Goed ingedeeld: ${classify.statements[1]!.html} Hoort bij: Ervaringskennis.Hij reflecteerde met anderen.`,
       `Goed ingedeeld: ${classify.statements[2]!.html} Hoort bij: Ervaringsdeskundigheid.Ze is geschoold om het voor anderen te gebruiken.`,
     ]);
-    expect(q(el, '[role=status] > course-feedback')).to.exist;
+    expect(q(el, '[part=live] > course-feedback')).to.exist;
     await expect(el).to.be.accessible();
     el.response = all;
     await settle();

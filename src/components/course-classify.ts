@@ -13,7 +13,9 @@ import { questionStyles } from './question-styles';
  * Sort statements into categories. Per statement a fieldset (legend = the statement) with a native
  * radio per category: the keyboard and screen-reader way. Pointer users may also drag a statement
  * card onto a category zone; the zones only mirror the radios, so they are hidden from assistive
- * technology. Response: `statementId=categoryId` per placed statement, in authored order.
+ * technology, and below 40rem (a phone) they are not shown at all: there they would only repeat
+ * every statement, and a swipe on a statement scrolls the page. Response: `statementId=categoryId`
+ * per placed statement, in authored order.
  *
  * @summary Sort statements into categories: a radio group per statement, or drag and drop.
  * @csspart fieldset - The whole question.
@@ -30,9 +32,10 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
     css`
       .zones {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
-        gap: 0.5rem;
-        margin: 0 0 1rem;
+        /* Wide enough for a long category name on one line, one column when the space is less. */
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+        gap: var(--_s2);
+        margin: 0 0 var(--_s4);
       }
       .zone {
         min-height: 5rem;
@@ -46,10 +49,19 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
         font-size: 0.9375rem;
       }
       .card legend {
-        margin: 0 0 0.5rem;
-        font-size: 1rem;
-        cursor: grab;
-        touch-action: none; /* a touch drag on the statement moves the card, not the page */
+        margin: 0 0 var(--_s2);
+        font-size: var(--_t-md);
+      }
+      @media (min-width: 40rem) {
+        .card legend {
+          cursor: grab;
+          touch-action: none; /* a touch drag on the statement moves the card, not the page */
+        }
+      }
+      @media (max-width: 39.99rem) {
+        .zones {
+          display: none;
+        }
       }
       .choices {
         display: flex;
@@ -126,7 +138,8 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
   }
 
   #onPointerDown(event: PointerEvent) {
-    if (this.disabled) return;
+    // No zones shown (a phone): nothing to drag onto.
+    if (this.disabled || !this.renderRoot.querySelector<HTMLElement>('.zones')!.offsetWidth) return;
     const statement = (event.currentTarget as HTMLElement).dataset.id!;
     this.#drag.start(event, (x, y) => {
       const zone = hit(this.renderRoot.querySelectorAll('.zone'), x, y);

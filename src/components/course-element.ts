@@ -9,6 +9,11 @@ import type { CourseEventMap, CourseEventName } from './events';
  * @cssprop [--course-text=#1b1b1b] - Text colour (*theme* `text`).
  * @cssprop [--course-font=system-ui, sans-serif] - Font family (the default is the system font stack).
  * @cssprop [--course-radius=0.375rem] - Corner radius of buttons, options, cards and messages.
+ * @cssprop [--course-on-primary=var(--course-background)] - Text on primary buttons (the theme check asks 4.5:1 of the background on primary).
+ * @cssprop [--course-surface=7 % primary on the background] - Bands and highlights: the cover's intro, the current TOC entry, table headers, the progress track.
+ * @cssprop [--course-muted=#595959] - Secondary text: module context, reading time, counts.
+ * @cssprop [--course-border=#767676] - Borders of controls, cards and tables (3:1 on white).
+ * @cssprop [--course-measure=44rem] - Width of the one reading column of pages and questions.
  */
 export class CourseElement extends LitElement {
   /**

@@ -8,6 +8,7 @@ import {
   describe,
   it,
   multipleResponse,
+  ordering,
   overflowing,
   q,
   qa,
@@ -54,8 +55,15 @@ const render = async ({ status, answers = {}, attempt = 1, attemptsLeft = 2, dra
 };
 
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
-const choice = (el: Element, i: number) => qa(el, 'course-question')[i]!.shadowRoot!.firstElementChild!;
-const labels = (el: Element, i: number) => [...choice(el, i).shadowRoot!.querySelectorAll('label')];
+/** The question element on screen (there is one at a time). */
+const shownQuestion = (el: Element) =>
+  q(el, 'course-question').shadowRoot!.firstElementChild! as HTMLElement & { item: Item };
+const labels = (el: Element) => [...shownQuestion(el).shadowRoot!.querySelectorAll('label')];
+const heading = (el: Element) => q(el, '.screen h2');
+const press = async (el: Element, part: string) => {
+  q(el, `[part=${part}]`).click();
+  await settle();
+};
 const all = { tf1: ['true'], sc1: ['b'], mr1: ['a'] };
 
 describe('course-final-test', () => {
@@ -111,35 +119,50 @@ describe('course-final-test', () => {
     expect(deepActiveElement()).to.equal(q(el, 'h1'));
   });
 
-  it('in progress: numbered items, answers shown, answered count, no feedback', async () => {
-    const el = await render({ status: 'in-progress', answers: { sc1: ['a'] } });
+  it('in progress: one question per screen, "Vraag 1 van 3", no feedback, answered count', async () => {
+    const el = await render({ status: 'in-progress', answers: {} });
     expect(text(q(el, '[part=attempt]'))).to.equal('Poging 1 van 3');
-    expect(qa(el, 'section h2').map(text)).to.deep.equal(['Vraag 1 van 3', 'Vraag 2 van 3', 'Vraag 3 van 3']);
-    expect(qa(el, 'course-question').map((n) => (n as unknown as { item: Item }).item.id)).to.deep.equal([
-      'tf1',
-      'sc1',
-      'mr1',
-    ]);
-    expect(labels(el, 1).map((l) => l.querySelector('input')!.checked)).to.deep.equal([true, false, false]);
-    expect(text(q(el, '[part=answered]'))).to.equal('1 van 3 vragen beantwoord');
-    for (const i of [0, 1, 2]) {
-      expect(choice(el, i).shadowRoot!.querySelector('course-feedback')).to.equal(null);
-      expect(
-        choice(el, i)
-          .shadowRoot!.querySelector<HTMLSlotElement>('slot[name=actions]')!
-          .assignedElements({ flatten: true }),
-      ).to.have.length(0);
-    }
+    expect(qa(el, 'course-question')).to.have.length(1);
+    expect(text(heading(el))).to.equal('Vraag 1 van 3');
+    expect(shownQuestion(el).item.id).to.equal('tf1');
+    expect(text(q(el, '[part=answered]'))).to.equal('0 van 3 vragen beantwoord');
+    expect(qa(el, '[part=previous]')).to.have.length(0);
+    expect(text(q(el, '[part=next]'))).to.equal('Volgende vraag');
+    expect(shownQuestion(el).shadowRoot!.querySelector('course-feedback')).to.equal(null);
+    expect(
+      shownQuestion(el)
+        .shadowRoot!.querySelector<HTMLSlotElement>('slot[name=actions]')!
+        .assignedElements({ flatten: true }),
+    ).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
-  it('in progress: dispatches course-answer on every change, with no feedback', async () => {
+  it('previous/next move between questions and focus the new heading; the last leads to the overview', async () => {
+    const el = await render({ status: 'in-progress', answers: {} });
+    await press(el, 'next');
+    expect(text(heading(el))).to.equal('Vraag 2 van 3');
+    expect(deepActiveElement()).to.equal(heading(el));
+    expect(shownQuestion(el).item.id).to.equal('sc1');
+    await press(el, 'previous');
+    expect(text(heading(el))).to.equal('Vraag 1 van 3');
+    expect(deepActiveElement()).to.equal(heading(el));
+    await press(el, 'next');
+    await press(el, 'next');
+    expect(text(q(el, '[part=next]'))).to.equal('Naar het overzicht');
+    await press(el, 'next');
+    expect(text(heading(el))).to.equal('Overzicht');
+    expect(deepActiveElement()).to.equal(heading(el));
+  });
+
+  it('in progress: dispatches course-answer on every change, and keeps answers across screens', async () => {
     const el = await render({ status: 'in-progress' });
     const events = record<ResponseDetail>(el, 'course-answer');
     const leaked = record(el, 'course-response-change');
-    labels(el, 0)[1]!.click();
-    labels(el, 2)[2]!.click();
-    labels(el, 2)[0]!.click();
+    labels(el)[1]!.click();
+    await press(el, 'next');
+    await press(el, 'next');
+    labels(el)[2]!.click();
+    labels(el)[0]!.click();
     await settle();
     expect(events.map((e) => e.detail)).to.deep.equal([
       { itemId: 'tf1', response: ['false'] },
@@ -149,31 +172,74 @@ describe('course-final-test', () => {
     expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
     expect(leaked).to.have.length(0);
     expect(text(q(el, '[part=answered]'))).to.equal('2 van 3 vragen beantwoord');
-    expect(choice(el, 0).shadowRoot!.querySelector('course-feedback')).to.equal(null);
+    await press(el, 'previous');
+    await press(el, 'previous');
+    expect(labels(el).map((l) => l.querySelector('input')!.checked)).to.deep.equal([false, true]);
   });
 
-  it('in progress: works with the keyboard only', async () => {
+  it('a resumed attempt opens at the first open question, or at the overview when all are answered', async () => {
+    const el = await render({ status: 'in-progress', answers: { tf1: ['true'] } });
+    expect(text(heading(el))).to.equal('Vraag 2 van 3');
+    const done = await render({ status: 'in-progress', answers: all });
+    expect(text(heading(done))).to.equal('Overzicht');
+    // The controller passes a new items array with every answer: the learner stays where they are.
+    done.items = [...items];
+    done.answers = { ...all };
+    await settle();
+    expect(text(heading(done))).to.equal('Overzicht');
+  });
+
+  it('overview: every question answered or not, jump to any, and the submit button', async () => {
+    const el = await render({ status: 'in-progress', answers: { sc1: ['b'], tf1: ['true'] } });
+    expect(text(heading(el))).to.equal('Vraag 3 van 3');
+    await press(el, 'next');
+    expect(qa(el, '[part=jump]').map(text)).to.deep.equal([
+      'Vraag 1 van 3 Beantwoord',
+      'Vraag 2 van 3 Beantwoord',
+      'Vraag 3 van 3 Niet beantwoord',
+    ]);
+    expect(text(q(el, '[part=submit]'))).to.equal('Toets inleveren');
+    await expect(el).to.be.accessible();
+    qa(el, '[part=jump]')[1]!.click();
+    await settle();
+    expect(text(heading(el))).to.equal('Vraag 2 van 3');
+    expect(deepActiveElement()).to.equal(heading(el));
+    await press(el, 'to-overview');
+    expect(text(heading(el))).to.equal('Overzicht');
+  });
+
+  it('works with the keyboard only', async () => {
     const el = await render({ status: 'in-progress', answers: { mr1: ['a'] } });
     const answers = record<ResponseDetail>(el, 'course-answer');
     const submits = record(el, 'course-test-submit');
-    await sendKeys({ press: 'Tab' }); // item 1: true-false, first radio
+    heading(el).focus();
+    await sendKeys({ press: 'Tab' }); // true-false, first radio
     await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'Tab' }); // item 2: single choice
+    await sendKeys({ press: 'Tab' }); // "Volgende vraag"
+    expect(deepActiveElement()).to.equal(q(el, '[part=next]'));
+    await sendKeys({ press: 'Enter' });
+    await settle();
+    expect(deepActiveElement()).to.equal(heading(el));
+    await sendKeys({ press: 'Tab' }); // single choice
     await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Tab' }); // item 3: first checkbox (already checked)
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'Tab' }); // submit
+    await sendKeys({ press: 'Tab' }); // "Vorige vraag"
+    await sendKeys({ press: 'Tab' }); // "Volgende vraag"
+    await sendKeys({ press: 'Enter' });
+    await settle();
+    expect(text(heading(el))).to.equal('Vraag 3 van 3');
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'Tab' }); // 3 checkboxes, previous, next
+    expect(deepActiveElement()).to.equal(q(el, '[part=next]'));
+    await sendKeys({ press: 'Enter' });
+    await settle();
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // 3 jumps, submit
     expect(deepActiveElement()).to.equal(q(el, '[part=submit]'));
     await sendKeys({ press: 'Enter' });
     expect(answers.map((e) => e.detail)).to.deep.equal([
       { itemId: 'tf1', response: ['true'] },
       { itemId: 'sc1', response: ['b'] },
-      { itemId: 'mr1', response: ['a', 'c'] },
     ]);
     expect(submits).to.have.length(1); // all answered: no confirmation
-    expect(el.shadowRoot!.querySelector('[role=alertdialog]')).to.equal(null);
+    expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
   });
 
   it('submits at once when everything is answered', async () => {
@@ -184,25 +250,32 @@ describe('course-final-test', () => {
     expect(events[0]!.detail).to.equal(null);
   });
 
-  it('asks for confirmation in an alertdialog when items are unanswered; Escape cancels', async () => {
+  it('confirms open questions in a modal dialog: focus inside, Tab trapped, Escape closes, focus returns (defect 6)', async () => {
     const el = await render({ status: 'in-progress', answers: { sc1: ['b'] } });
     const events = record(el, 'course-test-submit');
+    await press(el, 'to-overview');
     q(el, '[part=submit]').focus();
     await sendKeys({ press: 'Enter' });
     await settle();
     expect(events).to.have.length(0);
-    const dialog = q(el, '[role=alertdialog]');
+    const dialog = q<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.open && dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('role')).to.equal('alertdialog');
     const title = el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!;
     const description = el.shadowRoot!.getElementById(dialog.getAttribute('aria-describedby')!)!;
     expect(text(title)).to.equal('Niet alle vragen beantwoord');
     expect(text(description)).to.contain('Je hebt 2 vragen nog niet beantwoord.');
-    expect(dialog.contains(deepActiveElement())).to.equal(true);
     expect(deepActiveElement()).to.equal(q(el, '[part=cancel]'));
     await expect(el).to.be.accessible();
-
+    for (let i = 0; i < 5; i++) {
+      await sendKeys({ press: 'Tab' });
+      // Tab may visit the browser's own UI between cycles, never the page behind the dialog.
+      const active = deepActiveElement();
+      if (active !== document.body && active !== null) expect(dialog.contains(active)).to.equal(true);
+    }
     await sendKeys({ press: 'Escape' });
     await settle();
-    expect(el.shadowRoot!.querySelector('[role=alertdialog]')).to.equal(null);
+    expect(dialog.open).to.equal(false);
     expect(deepActiveElement()).to.equal(q(el, '[part=submit]'));
     expect(events).to.have.length(0);
   });
@@ -210,28 +283,23 @@ describe('course-final-test', () => {
   it('the cancel button closes the dialog; "Toch inleveren" submits (mouse and keyboard)', async () => {
     const el = await render({ status: 'in-progress', answers: { sc1: ['b'], tf1: ['true'] } });
     const events = record(el, 'course-test-submit');
-    q(el, '[part=submit]').click();
-    await settle();
+    await press(el, 'next');
+    await press(el, 'submit');
     expect(text(q(el, '#confirm-text'))).to.contain('Je hebt 1 vraag nog niet beantwoord.');
-    q(el, '[part=cancel]').click();
-    await settle();
-    expect(el.shadowRoot!.querySelector('[role=alertdialog]')).to.equal(null);
+    await press(el, 'cancel');
+    expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
     expect(deepActiveElement()).to.equal(q(el, '[part=submit]'));
 
-    q(el, '[part=submit]').click();
-    await settle();
-    q(el, '[part=confirm]').click();
-    await settle();
+    await press(el, 'submit');
+    await press(el, 'confirm');
     expect(events).to.have.length(1);
-    expect(el.shadowRoot!.querySelector('[role=alertdialog]')).to.equal(null);
+    expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
 
     // Keyboard: from the focused cancel button, Shift+Tab to "Toch inleveren", Enter.
     q(el, '[part=submit]').focus();
     await sendKeys({ press: 'Enter' });
     await settle();
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Shift+Tab' });
     expect(deepActiveElement()).to.equal(q(el, '[part=confirm]'));
     await sendKeys({ press: 'Enter' });
     expect(events).to.have.length(2);
@@ -240,11 +308,31 @@ describe('course-final-test', () => {
   it('fits 320 px (200 % zoom) without horizontal scrolling, dialog included', async () => {
     const el = await render({ status: 'in-progress' });
     el.style.width = '320px';
-    q(el, '[part=submit]').click();
-    await settle();
-    expect(q(el, '[role=alertdialog]')).to.exist;
     expect(overflowing(el)).to.deep.equal([]);
     for (const b of qa(el, 'button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+    await press(el, 'to-overview');
+    await press(el, 'submit');
+    expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
+    expect(q(el, 'dialog').getBoundingClientRect().width).to.be.at.most(window.innerWidth);
+    for (const b of qa(el, 'button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+  });
+
+  it('counts an untouched ordering item as answered once it is shown (defect 4)', async () => {
+    const answers = record<ResponseDetail>(document, 'course-answer'); // fired during the first render
+    const el = await fixture<CourseFinalTest>(
+      html`<course-final-test
+        .test=${test}
+        .items=${[ordering, singleChoice]}
+        .orders=${{ or1: ['wie', 'hoe', 'doel', 'evalueer'] }}
+        status="in-progress"
+        .attempt=${1}
+      ></course-final-test>`,
+    );
+    await settle();
+    expect(answers.map((e) => e.detail)).to.deep.equal([
+      { itemId: 'or1', response: ['wie', 'hoe', 'doel', 'evalueer'] },
+    ]);
+    expect(text(q(el, '[part=answered]'))).to.equal('1 van 2 vragen beantwoord');
   });
 
   it('passes each item its display order and counts only finished items as answered', async () => {
@@ -259,23 +347,28 @@ describe('course-final-test', () => {
       ></course-final-test>`,
     );
     await settle();
-    const root = (i: number) => choice(el, i).shadowRoot!;
-    expect([...root(0).querySelectorAll('input')].map((i) => i.value)).to.deep.equal(['c', 'b', 'a']);
-    expect([...root(1).querySelectorAll<HTMLElement>('fieldset.card')].map((c) => c.dataset.id)).to.deep.equal([
-      's2',
-      's3',
-      's1',
+    // Opens at the first unfinished item: the classify item.
+    expect(
+      [...shownQuestion(el).shadowRoot!.querySelectorAll<HTMLElement>('fieldset.card')].map((c) => c.dataset.id),
+    ).to.deep.equal(['s2', 's3', 's1']);
+    await press(el, 'previous');
+    expect([...shownQuestion(el).shadowRoot!.querySelectorAll('input')].map((i) => i.value)).to.deep.equal([
+      'c',
+      'b',
+      'a',
     ]);
     expect(text(q(el, '[part=answered]'))).to.equal('1 van 3 vragen beantwoord');
+    await press(el, 'next');
+    await press(el, 'next');
     const answers = record<ResponseDetail>(el, 'course-answer');
-    (root(2).querySelector('[part=choice]') as HTMLElement).click(); // reaches an ending
+    (shownQuestion(el).shadowRoot!.querySelector('[part=choice]') as HTMLElement).click(); // reaches an ending
     await settle();
     expect(answers.map((e) => e.detail)).to.deep.equal([{ itemId: 'br1', response: ['vraag', 'luister'] }]);
     expect(text(q(el, '[part=answered]'))).to.equal('2 van 3 vragen beantwoord');
     // No feedback in the final test, also at an ending.
-    expect(root(2).querySelector('course-feedback')).to.equal(null);
-    q(el, '[part=submit]').click();
-    await settle();
-    expect(q(el, '[role=alertdialog]')).to.exist; // the classify item is not finished
+    expect(shownQuestion(el).shadowRoot!.querySelector('course-feedback')).to.equal(null);
+    await press(el, 'next');
+    await press(el, 'submit');
+    expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(true); // the classify item is not finished
   });
 });

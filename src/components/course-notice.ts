@@ -50,6 +50,7 @@ export class CourseNotice extends CourseElement {
       }
       .text {
         flex: 1 1 12rem;
+        min-width: 0;
         margin: 0;
       }
     `,

@@ -176,4 +176,25 @@ describe('course-ordering', () => {
       await setViewport({ width: 1024, height: 768 });
     }
   });
+
+  it('the shown order is an answer: reported once when shown, not when locked or answered (defect 4)', async () => {
+    const events: ResponseDetail[] = [];
+    const listener = (e: Event) => events.push((e as CustomEvent<ResponseDetail>).detail);
+    document.addEventListener('course-response-change', listener);
+    try {
+      const el = await render(null, ['wie', 'hoe', 'doel', 'evalueer']);
+      await settle();
+      expect(events).to.deep.equal([{ itemId: 'or1', response: ['wie', 'hoe', 'doel', 'evalueer'] }]);
+      expect(el.response).to.deep.equal(['wie', 'hoe', 'doel', 'evalueer']);
+      el.requestUpdate();
+      await settle();
+      expect(events).to.have.length(1); // once, not on every render
+      await render(['hoe', 'doel', 'evalueer', 'wie']);
+      await fixture(html`<course-ordering .item=${ordering} disabled></course-ordering>`);
+      await settle();
+      expect(events).to.have.length(1);
+    } finally {
+      document.removeEventListener('course-response-change', listener);
+    }
+  });
 });

@@ -18,7 +18,8 @@ function textOf(markup: string): string {
 /**
  * Put steps in order: an ordered list whose steps have "Omhoog"/"Omlaag" buttons (focus follows the
  * moved step, a polite live region tells its new place); pointer users may also drag a step onto
- * another step's place. The response (step ids in the shown order) is reported on every move.
+ * another step's place. The response (step ids in the shown order) is reported when the steps are
+ * first shown (the shown order is an answer) and on every move.
  *
  * @summary Put steps in order: "Omhoog"/"Omlaag" buttons per step, or drag and drop.
  * @csspart fieldset - The whole question.
@@ -62,10 +63,27 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
 
   declare protected announcement: string;
   #drag = new PointerDrag(this);
+  #reportShown = false;
 
   constructor() {
     super();
     this.announcement = '';
+  }
+
+  protected override willUpdate() {
+    // The shown order is an answer too: take it as the response (so "Controleer" works and the final
+    // test counts the item as answered without a move first); updated() reports it.
+    const item = this.item;
+    if (item && !this.disabled && !this.showFeedback && !isComplete(item, this.response)) {
+      this.response = this.#ids(item);
+      this.#reportShown = true;
+    }
+  }
+
+  protected override updated() {
+    if (!this.#reportShown) return;
+    this.#reportShown = false;
+    this.emit('course-response-change', { itemId: this.item!.id, response: [...this.response!] });
   }
 
   /**
@@ -125,7 +143,7 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
         label: item.steps[right]!.html,
         html: '',
         correct: right === i,
-        what: right === i ? q.placeRight(i + 1) : q.placeWrong(i + 1, right + 1),
+        what: right === i ? q.placeRight(i + 1) : q.placeWrong(i + 1, this.hideAnswer ? 0 : right + 1),
       };
     });
     const steps = item.steps.map((s) => `<li>${s.html}</li>`).join('');

@@ -58,6 +58,33 @@ describe('course-page', () => {
     expect(region.querySelector('table')).to.not.equal(null);
   });
 
+  it('gives a table without a caption the heading above it as its caption', async () => {
+    const el = await fixture<CoursePage>(
+      html`<course-page
+        .page=${{ ...page, html: '<h2>Drie begrippen</h2><p>Naast elkaar:</p><table><tr><td>Ervaring</td></tr></table>' }}
+      ></course-page>`,
+    );
+    const table = el.shadowRoot!.querySelector('table')!;
+    expect(table.caption?.textContent).to.equal('Drie begrippen');
+    expect(el.shadowRoot!.querySelector('.table-scroll')!.getAttribute('aria-label')).to.equal('Tabel: Drie begrippen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says in its footer where the learner is', async () => {
+    const el = await fixture<CoursePage>(
+      html`<course-page
+        .page=${page}
+        .moduleNumber=${2}
+        .pageNumber=${3}
+        .pageCount=${5}
+        .hasNext=${true}
+      ></course-page>`,
+    );
+    const footer = el.shadowRoot!.querySelector('[part="pager"]')!;
+    expect(footer.querySelector('[part="position"]')!.textContent!.trim()).to.equal('Module 2 · pagina 3 van 5');
+    expect(footer.querySelector('[part="next"]')).to.not.equal(null);
+  });
+
   it('shows only the buttons that apply', async () => {
     const el = await render({ hasPrevious: false, hasNext: true });
     const buttons = [...el.shadowRoot!.querySelectorAll('.pager button')];

@@ -21,6 +21,14 @@ function wrapTables(source: string): string {
     region.className = 'table-scroll';
     region.setAttribute('role', 'region');
     region.setAttribute('tabindex', '0');
+    // Every table gets a caption (its name for screen readers): the heading it stands under.
+    let heading = table.previousElementSibling;
+    while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    if (!table.caption && heading?.textContent) {
+      const caption = table.createCaption();
+      caption.className = 'visually-hidden';
+      caption.textContent = heading.textContent;
+    }
     region.setAttribute('aria-label', nl.shell.table(table.caption?.textContent?.trim() ?? ''));
     table.replaceWith(region);
     region.append(table);
@@ -29,10 +37,12 @@ function wrapTables(source: string): string {
 }
 
 /**
- * One content page: title, module context, reading time, body HTML, sources, previous/next. An
- * opdracht page (with `prompts`) also gets a written answer per prompt and the export of answers.
- * Wide tables scroll in their own labelled region. Leaving the page first reports text still
- * waiting for a reflection's debounce.
+ * One content page: title, module context, reading time, body HTML, sources, and a footer with
+ * where the learner is ("Module 2 · pagina 3 van 5") and previous/next. An opdracht page (with
+ * `prompts`) also gets a written answer per prompt and the export of answers. Wide tables scroll
+ * in their own labelled region and get the heading above them as caption. The page fills the
+ * shell's reading column. Leaving the page first reports text still waiting for a reflection's
+ * debounce.
  *
  * @summary One content page, with the learner's written answers on an opdracht page.
  * @event course-previous - "Vorige".
@@ -44,7 +54,8 @@ function wrapTables(source: string): string {
  * @csspart body - The page text.
  * @csspart reflections - The written answers (opdracht pages).
  * @csspart sources - The sources of the page.
- * @csspart pager - The previous/next navigation.
+ * @csspart pager - The footer: where the learner is, previous/next.
+ * @csspart position - "Module 2 · pagina 3 van 5".
  * @csspart previous - The "Vorige" button.
  * @csspart next - The "Volgende" button.
  */
@@ -52,6 +63,9 @@ export class CoursePage extends CourseElement {
   static override properties = {
     page: { attribute: false },
     moduleTitle: { attribute: false },
+    moduleNumber: { attribute: false },
+    pageNumber: { attribute: false },
+    pageCount: { attribute: false },
     sources: { attribute: false },
     hasPrevious: { attribute: false },
     hasNext: { attribute: false },
@@ -66,9 +80,6 @@ export class CoursePage extends CourseElement {
   static override styles = [
     baseStyles,
     css`
-      article {
-        max-width: 45rem;
-      }
       .context {
         margin: 0;
         color: var(--_muted);
@@ -86,7 +97,10 @@ export class CoursePage extends CourseElement {
       .table-scroll {
         max-width: 100%;
         overflow-x: auto;
-        margin: 0 0 1rem;
+        margin: 0 0 var(--_s4);
+      }
+      caption {
+        text-align: start;
       }
       table {
         border-collapse: collapse;
@@ -97,8 +111,9 @@ export class CoursePage extends CourseElement {
         padding: 0.25rem 0.5rem;
         text-align: start;
         vertical-align: top;
-        /* Keep words whole in tables: the region scrolls instead of cells breaking mid-word. */
-        overflow-wrap: break-word;
+      }
+      th {
+        background: var(--_surface);
       }
       blockquote {
         margin: 0 0 1rem;
@@ -112,16 +127,24 @@ export class CoursePage extends CourseElement {
       .pager {
         display: flex;
         flex-wrap: wrap;
-        justify-content: space-between;
-        gap: 1rem;
-        max-width: 45rem;
-        margin-top: 2rem;
+        align-items: center;
+        gap: var(--_s3) var(--_s4);
+        margin-top: var(--_s6);
+        padding-top: var(--_s4);
+        border-top: 1px solid var(--_border);
+      }
+      .position {
+        flex: 1 0 100%;
+        margin: 0;
+        color: var(--_muted);
+        font-size: var(--_t-sm);
+        text-align: center;
       }
       .next {
         margin-left: auto;
       }
       .reflections {
-        margin-top: 2rem;
+        margin-top: var(--_s6);
       }
       @media print {
         .pager {
@@ -139,6 +162,12 @@ export class CoursePage extends CourseElement {
   declare page: Page;
   /** Title of the page's module, shown above the page title. */
   declare moduleTitle: string;
+  /** Number of the page's module (1-based; 0: the footer does not say where the page is). */
+  declare moduleNumber: number;
+  /** Number of the page within its module (1-based). */
+  declare pageNumber: number;
+  /** Pages in the module. */
+  declare pageCount: number;
   /** The page's sources, already resolved. */
   declare sources: Source[];
   /** Shows the "Vorige" button. */
@@ -164,6 +193,9 @@ export class CoursePage extends CourseElement {
     super();
     this.page = { id: '', title: '', leerdoelen: [], minutes: 0, sources: [], html: '' };
     this.moduleTitle = '';
+    this.moduleNumber = 0;
+    this.pageNumber = 0;
+    this.pageCount = 0;
     this.sources = [];
     this.hasPrevious = false;
     this.hasNext = false;
@@ -236,8 +268,15 @@ export class CoursePage extends CourseElement {
         }
       </article>
       ${
-        this.hasPrevious || this.hasNext
+        this.hasPrevious || this.hasNext || this.moduleNumber
           ? html`<nav class="pager" part="pager" aria-label=${nl.shell.pageNavigation}>
+              ${
+                this.moduleNumber
+                  ? html`<p class="position" part="position">
+                      ${nl.shell.whereAmI(this.moduleNumber, this.pageNumber, this.pageCount)}
+                    </p>`
+                  : nothing
+              }
               ${
                 this.hasPrevious
                   ? html`<button

@@ -109,7 +109,7 @@ describe('course-question', () => {
     await settle(el);
     const slot = q<HTMLSlotElement>(el, 'course-single-choice', 'slot[name=actions]');
     expect(slot.assignedElements({ flatten: true }).map((n) => n.textContent)).to.deep.equal(['Controleer']);
-    const live = q(el, 'course-single-choice', '[role=status]');
+    const live = q(el, 'course-single-choice', '[part=live]');
     expect(slot.compareDocumentPosition(live) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
   });
 

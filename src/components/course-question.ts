@@ -22,7 +22,7 @@ const parts =
  * @csspart legend - The question (all types).
  * @csspart fieldset - The group of controls (all types).
  * @csspart option - An option or category radio (choice types, classify).
- * @csspart live - The live region that holds the feedback (all types).
+ * @csspart live - The container of the feedback (all types).
  * @csspart feedback - The course-feedback element (all types).
  * @csspart feedback-heading - Its heading (all types).
  * @csspart zone - A category's drop zone (classify).
@@ -55,7 +55,7 @@ export class CourseQuestion extends QuestionElement {
   // The inner element is created here rather than in a template: Lit cannot bind a dynamic tag name
   // without lit/static-html, and six near-identical templates would only grow the bundle.
   override render() {
-    const { item, response, showFeedback, disabled, sources, order } = this;
+    const { item, response, showFeedback, disabled, sources, order, hideAnswer } = this;
     if (!item) {
       this.#inner = null;
       return nothing;
@@ -66,7 +66,7 @@ export class CourseQuestion extends QuestionElement {
       this.#inner.setAttribute('exportparts', parts);
       this.#inner.innerHTML = '<slot name="actions" slot="actions"></slot>';
     }
-    return Object.assign(this.#inner, { item, response, showFeedback, disabled, sources, order });
+    return Object.assign(this.#inner, { item, response, showFeedback, disabled, sources, order, hideAnswer });
   }
 }
 

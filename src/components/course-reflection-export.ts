@@ -31,8 +31,7 @@ export class CourseReflectionExport extends CourseElement {
     baseStyles,
     css`
       :host {
-        max-width: 45rem;
-        margin-top: 2rem;
+        margin-top: var(--_s6);
         padding-top: 1rem;
         border-top: 1px solid var(--_border);
       }

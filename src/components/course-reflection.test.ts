@@ -210,6 +210,19 @@ describe('course-reflection', () => {
     expect(printed.textContent).to.equal(answer);
   });
 
+  it('leaves lined room to write by hand when printed without an answer', async () => {
+    const { root } = await render({ value: '' });
+    await emulateMedia({ media: 'print' });
+    try {
+      const printed = root.querySelector<HTMLElement>('.print-answer')!;
+      expect(getComputedStyle(printed).display).to.equal('block');
+      expect(printed.getBoundingClientRect().height).to.be.at.least(150);
+      expect(getComputedStyle(printed).backgroundImage).to.contain('repeating-linear-gradient');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('fits 320 px without horizontal scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el, textarea } = await render({ value: 'Eenheelerglangwoordzonderspatiesdatnietmagoverlopen'.repeat(3) });

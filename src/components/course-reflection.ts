@@ -7,6 +7,13 @@ import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
 
+/**
+ * Print the ruled lines, which are a background. On one line because lit-analyzer's CSS data does
+ * not know print-color-adjust (it would call it unknown) and it does not check one-line styles.
+ */
+// prettier-ignore
+const printLines = css`@media print { .print-answer.empty { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }`;
+
 export type ReflectionStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 /** Pause in typing after which the draft is reported (and so autosaved by the controller). */
@@ -25,7 +32,7 @@ const THRESHOLDS = [100, 50, 20, 10, 0];
  * @event course-reflection-save - "Opslaan": the text, at once.
  * @csspart label - The prompt, as the textarea's label.
  * @csspart textarea - The answer field.
- * @csspart print-answer - The full answer as text, shown only when printing.
+ * @csspart print-answer - The full answer as text, shown only when printing; lined room to write when empty.
  * @csspart count - "Nog 120 tekens".
  * @csspart status - "Opslaan…" / "Opgeslagen".
  * @csspart error - The message when saving failed.
@@ -43,10 +50,10 @@ export class CourseReflection extends CourseElement {
 
   static override styles = [
     baseStyles,
+    printLines,
     css`
       :host {
-        margin: 0 0 2rem;
-        max-width: 45rem;
+        margin: 0 0 var(--_s6);
       }
       label {
         display: block;
@@ -99,6 +106,12 @@ export class CourseReflection extends CourseElement {
           white-space: pre-wrap;
           padding: 0.5rem 0.75rem;
           border-left: 4px solid #767676;
+        }
+        /* No answer yet: room to write one by hand on the printed page, on ruled lines. */
+        .print-answer.empty {
+          min-height: 12rem;
+          border: 1px solid #767676;
+          background: repeating-linear-gradient(transparent 0 1.95rem, #767676 1.95rem 2rem);
         }
       }
     `,
@@ -198,7 +211,7 @@ export class CourseReflection extends CourseElement {
         @input=${this.#onInput}
         @blur=${this.flush}
       ></textarea>
-      <div class="print-answer" part="print-answer">${this.draft}</div>
+      <div class="print-answer ${this.draft.trim() ? '' : 'empty'}" part="print-answer">${this.draft}</div>
       <div class="meta">
         ${limited ? html`<p id="count" class="count" part="count">${s.remaining(this.#remaining)}</p>` : nothing}
         <p class="state" part="status">${statusText}</p>

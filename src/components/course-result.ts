@@ -2,35 +2,63 @@ import { css, html, nothing } from 'lit';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
-import type { ResultView } from './types';
+import './course-review';
+import { showHeading } from './show-heading';
+import type { ResultView, ReviewView } from './types';
 
 const percent = (scaled: number) => Math.round(scaled * 100);
 
 /**
- * Outcome of the final test: score, verdict (word + icon), passing score, a per-leerdoel table with
- * links back to the modules that teach each leerdoel, and retry if attempts remain. The controller
- * moves focus to the heading (via course-shell.focusMain), not this component.
+ * Outcome of the final test as a result card: the heading holds the verdict (word + icon) and the
+ * score, so focusing it (done here when the card appears: handing in does not change the step, so
+ * nothing else would) announces both. Then the passing score, the score per leerdoel with links back
+ * to the modules that teach it (a list, readable at 320 px, not a table), retry if attempts remain,
+ * and, when the course allows it, a review of every question.
  *
- * @summary The outcome of the final test, per leerdoel, with links back and retry.
+ * @summary The outcome of the final test, per leerdoel, with links back, retry and review.
  * @event course-navigate - A module link of a leerdoel: go to that module's first step.
  * @event course-test-retry - "Toets opnieuw maken".
- * @csspart result - The whole result.
+ * @csspart result - The whole result card.
  * @csspart verdict - "Geslaagd" or "Niet geslaagd" with its icon.
- * @csspart table - The table of scores per leerdoel.
+ * @csspart score - "Je score: 80%".
+ * @csspart leerdoelen - The list of scores per leerdoel.
+ * @csspart leerdoel - One leerdoel with its score and module links.
  * @csspart module-link - A button that goes to a module teaching a leerdoel.
  * @csspart retry - The retry button.
+ * @csspart review-toggle - "Bekijk je antwoorden" (shown when a review is available).
+ * @csspart review - The course-review with every question.
  */
 export class CourseResult extends CourseElement {
-  static override properties = { result: { attribute: false } };
+  static override properties = { result: { attribute: false }, reviewing: { state: true } };
   static override styles = [
     baseStyles,
     css`
+      :host {
+        /* Only a word longer than a whole line (at 400 % zoom) may break; nothing else does. */
+        overflow-wrap: break-word;
+      }
+      .card {
+        padding: 0.25rem 0.75rem 0.5rem;
+        border: 2px solid var(--_border);
+        border-top: 0.5rem solid var(--_danger);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+      }
+      .card.passed {
+        border-top-color: var(--_success);
+      }
+      h1 > span {
+        display: block;
+      }
+      .kicker {
+        font-size: 1rem;
+        font-weight: 400;
+      }
       .verdict {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
         gap: 0.5rem;
-        font-size: 1.25rem;
-        font-weight: 700;
       }
       .icon {
         display: inline-grid;
@@ -47,44 +75,44 @@ export class CourseResult extends CourseElement {
       .failed .icon {
         background: var(--_danger);
       }
-      .table-scroll {
-        max-width: 100%;
-        overflow-x: auto;
-        margin: 0 0 1.5rem;
+      .score {
+        font-size: 1.25rem;
       }
-      table {
-        border-collapse: collapse;
-        width: 100%;
+      .leerdoelen {
+        padding: 0;
+        list-style: none;
       }
-      th,
-      td {
-        border: 1px solid var(--_border);
-        padding: 0.5rem;
-        text-align: start;
-        vertical-align: top;
-        /* "anywhere" lowers min-content width so long compounds wrap instead of widening the table. */
-        overflow-wrap: anywhere;
-        hyphens: auto;
+      .leerdoelen > li {
+        margin: 0 0 1rem;
+        padding: 0 0 0.75rem;
+        border-bottom: 1px solid var(--_border);
       }
-      /* The score column: "Score" and "100%" never break inside a word. */
-      :is(th, td):nth-child(2) {
-        overflow-wrap: normal;
-        white-space: nowrap;
+      .leerdoelen p {
+        margin: 0 0 0.5rem;
       }
-      td .button {
-        margin: 0.125rem 0;
-        padding: 0.25rem 0.75rem;
+      .links {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .links .button {
         text-align: start;
       }
     `,
   ];
 
-  /** What to show: score, verdict, attempts and the scores per leerdoel. */
+  /** What to show: score, verdict, attempts, the scores per leerdoel and the review (if allowed). */
   declare result: ResultView;
+  declare protected reviewing: boolean;
 
   constructor() {
     super();
     this.result = { scaled: 0, passed: false, passingScore: 0, attempt: 0, attemptsLeft: null, leerdoelen: [] };
+    this.reviewing = false;
+  }
+
+  protected override firstUpdated() {
+    showHeading(this.renderRoot.querySelector('h1'));
   }
 
   override render() {
@@ -92,65 +120,76 @@ export class CourseResult extends CourseElement {
     const s = nl.shell;
     // A passed test is done: no retry (the flow would refuse it) and no talk of attempts.
     const canRetry = !r.passed && (r.attemptsLeft === null || r.attemptsLeft > 0);
+    const verdict = r.passed ? 'passed' : 'failed';
     return html`
-      <section part="result" aria-labelledby="result-title">
-        <h1 id="result-title" tabindex="-1">${s.resultTitle}</h1>
-        <p class="verdict ${r.passed ? 'passed' : 'failed'}" part="verdict">
-          <span class="icon" aria-hidden="true">${r.passed ? '✓' : '✗'}</span>
-          ${r.passed ? s.passed : s.failed}
-        </p>
-        <p>${s.score(percent(r.scaled))}. ${s.passingScore(r.passingScore)}.</p>
-        ${r.attempt > 0 ? html`<p>${s.attempt(r.attempt)}</p>` : nothing}
-        ${
-          r.leerdoelen.length
-            ? html`<h2 id="per-leerdoel">${s.perLeerdoel}</h2>
-                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-leerdoel">
-                  <table part="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">${s.leerdoel}</th>
-                        <th scope="col">${s.leerdoelScore}</th>
-                        <th scope="col">${s.review}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${r.leerdoelen.map(
-                        (l) =>
-                          html`<tr>
-                            <th scope="row">${l.text}</th>
-                            <td>${l.scaled === null ? s.notTested : `${percent(l.scaled)}%`}</td>
-                            <td>
-                              ${l.modules.map(
-                                (m) =>
-                                  html`<button
-                                    class="button secondary"
-                                    part="module-link"
-                                    type="button"
-                                    @click=${() => this.emit('course-navigate', { index: m.index })}
-                                  >
-                                    ${s.goToModule(m.title)}
-                                  </button>`,
-                              )}
-                            </td>
-                          </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>`
-            : nothing
-        }
+      <section class="card ${verdict}" part="result" aria-labelledby="result-title">
+        <h1 id="result-title" tabindex="-1">
+          <span class="kicker">${s.resultTitle}<span class="visually-hidden">:</span></span>
+          <span class="verdict" part="verdict">
+            <span class="icon" aria-hidden="true">${r.passed ? '✓' : '✗'}</span>
+            ${r.passed ? s.passed : s.failed}<span class="visually-hidden">.</span>
+          </span>
+          <span class="score" part="score">${s.score(percent(r.scaled))}</span>
+        </h1>
+        <p>${s.passingScore(r.passingScore)}.${r.attempt > 0 ? ` ${s.attempt(r.attempt)}.` : ''}</p>
         ${
           canRetry
             ? html`${r.attemptsLeft !== null ? html`<p>${s.attemptsLeft(r.attemptsLeft)}</p>` : nothing}
-                <button class="button" part="retry" type="button" @click=${() => this.emit('course-test-retry')}>
-                  ${s.retry}
-                </button>`
+                <p>
+                  <button class="button" part="retry" type="button" @click=${() => this.emit('course-test-retry')}>
+                    ${s.retry}
+                  </button>
+                </p>`
             : r.passed
               ? nothing
               : html`<p>${s.noAttemptsLeft}</p>`
         }
       </section>
+      ${r.leerdoelen.length ? this.#renderLeerdoelen(r) : nothing} ${r.review ? this.#renderReview(r.review) : nothing}
     `;
+  }
+
+  #renderLeerdoelen(r: ResultView) {
+    const s = nl.shell;
+    return html`<h2 id="per-leerdoel">${s.perLeerdoel}</h2>
+      <ul class="leerdoelen" part="leerdoelen" aria-labelledby="per-leerdoel">
+        ${r.leerdoelen.map(
+          (l) =>
+            html`<li part="leerdoel">
+              <p><strong>${l.text}</strong></p>
+              <p>${s.leerdoelScore}: ${l.scaled === null ? s.notTested : `${percent(l.scaled)}%`}</p>
+              <div class="links">
+                ${l.modules.map(
+                  (m) =>
+                    html`<button
+                      class="button secondary"
+                      part="module-link"
+                      type="button"
+                      @click=${() => this.emit('course-navigate', { index: m.index })}
+                    >
+                      ${s.goToModule(m.title)}
+                    </button>`,
+                )}
+              </div>
+            </li>`,
+        )}
+      </ul>`;
+  }
+
+  #renderReview(review: ReviewView) {
+    const s = nl.shell;
+    return html`<h2 id="review-title">${s.reviewTitle}</h2>
+      <button
+        class="button secondary"
+        part="review-toggle"
+        type="button"
+        aria-expanded=${this.reviewing ? 'true' : 'false'}
+        aria-controls="review"
+        @click=${() => (this.reviewing = !this.reviewing)}
+      >
+        ${this.reviewing ? s.reviewHide : s.reviewShow}
+      </button>
+      <course-review id="review" part="review" .review=${review} ?hidden=${!this.reviewing}></course-review>`;
   }
 }
 

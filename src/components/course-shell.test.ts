@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { brokenWords, firstHeadingProblems, tocMarkProblems } from '../../tests/browser/support/layout-checks';
 import type { Page } from '../shared/course-types';
 import './course-shell';
 import './course-page';
@@ -29,6 +30,9 @@ const render = (
     >`,
   );
 
+/** A 64×64 logo, as the course's own. */
+const LOGO = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="30"/></svg>')}`;
+
 const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 
 /** The focused element, looking through shadow roots. */
@@ -57,6 +61,75 @@ describe('course-shell', () => {
     expect(progress.max).to.equal(100);
     expect(text(progress.labels[0]!)).to.equal('Voortgang: 25%');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the progress of every module in the TOC and of the current one in the header', async () => {
+    const el = await render();
+    const root = el.shadowRoot!;
+    expect([...root.querySelectorAll('[part="module-progress"]')].map(text)).to.deep.equal([
+      '2/3 Bekeken',
+      '0/1 Bekeken',
+    ]);
+    expect(text(root.querySelector('.module')!)).to.equal('Module 1 · 2 van 3 ·');
+  });
+
+  it('marks only the current TOC entry with a bar, also under forced colours', async () => {
+    await setViewport({ width: 1024, height: 768 });
+    const el = await render();
+    expect(tocMarkProblems(document)).to.deep.equal([]);
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      expect(tocMarkProblems(document)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
+  it('keeps words whole in the header and the TOC, on a laptop and on a phone', async () => {
+    const long = { ...toc[0]!, title: 'Van ervaring naar ervaringskennis naar ervaringsdeskundigheid' };
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 740 },
+    ]) {
+      await setViewport(size);
+      const el = await fixture<CourseShell>(
+        html`<course-shell
+          .courseTitle=${'Ervaringsdeskundigheid'}
+          .logoSrc=${LOGO}
+          .toc=${[long, toc[1]!]}
+          .progress=${0.25}
+          ><h1>Rollen</h1></course-shell
+        >`,
+      );
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+      await el.updateComplete;
+      expect(brokenWords(document), `${size.width} px`).to.deep.equal([]);
+    }
+  });
+
+  it('on a phone: a sticky one-row bar, information below the step, the heading on the first screen', async () => {
+    await setViewport({ width: 360, height: 740 });
+    document.body.style.margin = '0';
+    const el = await render(
+      html`<h1>Rollen</h1>
+        <p style="height: 2000px">Tekst</p>`,
+    );
+    el.notice = {
+      kind: 'info',
+      text: 'Je volgt deze cursus zonder leeromgeving. Je voortgang blijft in deze browser.',
+    };
+    await el.updateComplete;
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('.side')!;
+    expect(getComputedStyle(bar).position).to.equal('sticky');
+    expect(bar.getBoundingClientRect().height).to.be.at.most(80);
+    expect(firstHeadingProblems(document)).to.deep.equal([]);
+    const notice = el.shadowRoot!.querySelector('course-notice')!;
+    expect(notice.getBoundingClientRect().top).to.be.greaterThan(el.querySelector('p')!.getBoundingClientRect().bottom);
+    window.scrollTo(0, 1000);
+    expect(bar.getBoundingClientRect().top).to.equal(0);
+    window.scrollTo(0, 0);
+    document.body.style.margin = '';
   });
 
   it('renders the TOC with groups, current, visited and locked entries', async () => {
@@ -155,15 +228,15 @@ describe('course-shell', () => {
     expect(getComputedStyle(toggle).display).to.not.equal('none');
     expect(toggle.getAttribute('aria-controls')).to.equal('toc');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-    expect(getComputedStyle(tocBox).display).to.equal('none');
+    expect(tocBox.checkVisibility()).to.equal(false);
     await expect(el).to.be.accessible();
 
     toggle.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    expect(text(toggle)).to.equal('Inhoudsopgave verbergen');
-    expect(getComputedStyle(tocBox).display).to.not.equal('none');
+    expect(text(toggle)).to.equal('Inhoud');
+    expect(tocBox.checkVisibility()).to.equal(true);
 
     await sendKeys({ press: 'Tab' });
     expect(text(root.activeElement!)).to.contain('Inleiding');
@@ -185,7 +258,7 @@ describe('course-shell', () => {
     await setViewport({ width: 1024, height: 768 });
     const el = await render();
     expect(getComputedStyle(el.shadowRoot!.querySelector('.toggle')!).display).to.equal('none');
-    expect(getComputedStyle(el.shadowRoot!.querySelector('#toc')!).display).to.not.equal('none');
+    expect(el.shadowRoot!.querySelector<HTMLElement>('#toc')!.checkVisibility()).to.equal(true);
   });
 
   it('does not scroll horizontally at 320px with a long title and content', async () => {

@@ -1,9 +1,10 @@
-import { css, html, nothing, type LitElement } from 'lit';
+import { html, nothing, type LitElement } from 'lit';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
+import { shellStyles } from './shell-styles';
 import './course-notice';
-import type { Notice, TocEntry, TocModule } from './types';
+import { doneOf, type Notice, type TocEntry, type TocModule } from './types';
 
 /** Finds the first h1 in light DOM and (nested) open shadow roots of slotted content. */
 function findHeading(root: Element | ShadowRoot, depth = 0): HTMLElement | null {
@@ -32,29 +33,38 @@ async function settle(el: Element): Promise<void> {
 const check = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M2 8.5l4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.5" />
 </svg>`;
+const menuIcon = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" stroke-width="2" />
+</svg>`;
 const lock = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <rect x="3" y="7" width="10" height="8" rx="1" fill="currentColor" />
   <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="2" />
 </svg>`;
 
 /**
- * Page frame: skip link, header (logo, title, progress), table of contents and `<main>` with the
- * current step as default slot. Below 48rem the TOC folds behind a disclosure button. Modules are
- * groups in the TOC; the current entry has `aria-current="step"`; locked entries are no controls
- * but are announced as locked.
+ * Page frame: skip link, a side column (header with logo, title and progress; the table of
+ * contents) and `<main>` with the current step as default slot in one centred reading column.
+ * From 48rem the side column is a sticky sidebar; below it, the header is a compact sticky bar
+ * (logo, module progress, percentage, a progress strip; the course title is on the cover) and the
+ * TOC folds behind its "Inhoud" button. Modules are groups in the TOC with their own progress; the current entry has
+ * `aria-current="step"`; locked entries are no controls but are announced as locked. Warnings and
+ * errors show above the step, information below it, so it never costs a phone's first screen.
  *
- * @summary The frame of the course: header with progress, table of contents, main region.
+ * @summary The frame of the course: sticky header with progress, table of contents, main region.
  * @event course-navigate - A table-of-contents entry was chosen.
- * @slot - The current step (course-page, course-check, course-final-test or course-result).
+ * @slot - The current step (course-cover, course-page, course-check, course-final-test or course-result).
  * @csspart skip-link - The "Naar de inhoud" button, visible on focus.
+ * @csspart side - The sticky column (sidebar) or bar (narrow) with header and navigation.
  * @csspart header - The header: logo, title and progress.
- * @csspart logo - The logo image.
+ * @csspart logo - The logo image (a fixed box, so loading it moves nothing).
  * @csspart title - The course title.
- * @csspart progress - The progress label and bar.
+ * @csspart progress - The progress of the course and of the current module.
+ * @csspart toggle - The "Inhoud" button that folds the TOC open at narrow widths.
  * @csspart nav - The navigation with the table of contents.
  * @csspart toc - The table of contents itself (folded at narrow widths).
+ * @csspart module-progress - Per module in the TOC: steps seen of all ("3/5").
  * @csspart main - The main region around the current step.
- * @csspart notice - The course-notice above the step.
+ * @csspart notice - The course-notice above (warning, error) or below (info) the step.
  */
 export class CourseShell extends CourseElement {
   static override properties = {
@@ -67,160 +77,7 @@ export class CourseShell extends CourseElement {
     menuOpen: { state: true },
   };
 
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        min-height: 100vh;
-        background: var(--_bg);
-      }
-      .skip {
-        position: absolute;
-        left: 0.5rem;
-        top: -100vh;
-        z-index: 10;
-      }
-      .skip:focus {
-        top: 0.5rem;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1.5rem;
-        padding: 0.75rem 1rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      .logo {
-        max-height: 3rem;
-        width: auto;
-      }
-      .title {
-        flex: 1 1 12rem;
-        margin: 0;
-        font-size: 1.25rem;
-        font-weight: 700;
-      }
-      .progress {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 0.75rem;
-      }
-      progress {
-        width: 10rem;
-        max-width: 100%;
-        height: 0.75rem;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 18rem) minmax(0, 1fr);
-        align-items: start;
-      }
-      nav {
-        padding: 1rem;
-        border-right: 1px solid var(--_border);
-      }
-      .toggle {
-        display: none;
-      }
-      .toc h2 {
-        margin: 1rem 0 0.25rem;
-        font-size: 1rem;
-      }
-      .toc h2:first-child {
-        margin-top: 0;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .entry {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        width: 100%;
-        min-height: 44px;
-        padding: 0.25rem 0.5rem;
-        border: 0;
-        border-left: 4px solid transparent;
-        background: none;
-        color: var(--_primary);
-        font: inherit;
-        text-align: start;
-        text-decoration: underline;
-        cursor: pointer;
-      }
-      button.entry:hover {
-        text-decoration-thickness: 2px;
-      }
-      .entry[aria-current='step'] {
-        border-left-color: var(--_primary);
-        color: var(--_text);
-        font-weight: 700;
-        text-decoration: none;
-      }
-      .entry.locked {
-        color: var(--_muted);
-        text-decoration: none;
-        cursor: default;
-      }
-      .icon {
-        width: 1rem;
-        height: 1rem;
-        flex: none;
-      }
-      main {
-        padding: 1rem 1.5rem 3rem;
-        min-width: 0;
-      }
-      course-notice {
-        margin-bottom: 1rem;
-      }
-      @media (max-width: 48rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-        nav {
-          padding: 0.5rem 1rem;
-          border-right: 0;
-          border-bottom: 1px solid var(--_border);
-        }
-        .toggle {
-          display: inline-flex;
-        }
-        .toc:not(.open) {
-          display: none;
-        }
-        .toc {
-          padding-top: 0.5rem;
-        }
-        main {
-          padding: 1rem;
-        }
-      }
-      /* Printing is for taking the page and the learner's answers along: only the step itself. */
-      @media print {
-        :host {
-          min-height: 0;
-          background: none;
-        }
-        .skip,
-        header,
-        nav,
-        course-notice {
-          display: none;
-        }
-        .layout {
-          display: block;
-        }
-        main {
-          padding: 0;
-        }
-      }
-    `,
-  ];
+  static override styles = [baseStyles, ...shellStyles];
 
   /**
    * Shown in the header.
@@ -274,55 +131,70 @@ export class CourseShell extends CourseElement {
     } else {
       target = this.renderRoot.querySelector('main');
     }
-    target?.focus();
+    // A new step starts at its top; focus() alone would only scroll the heading somewhere into view.
+    window.scrollTo(0, 0);
+    target?.focus({ preventScroll: true });
   }
 
   override render() {
     const s = nl.shell;
     const pct = Math.round(Math.min(1, Math.max(0, this.progress || 0)) * 100);
+    const at = this.toc.findIndex((m) => m.entries.some((e) => e.state === 'current'));
+    const current = this.toc[at];
+    const notice = (info: boolean) =>
+      this.notice && (this.notice.kind === 'info') === info
+        ? html`<course-notice
+            part="notice"
+            .notice=${this.notice}
+            @course-notice-dismiss=${this.#onDismiss}
+          ></course-notice>`
+        : nothing;
     return html`
       <button class="button skip" part="skip-link" type="button" @click=${this.#onSkip}>${s.skipToContent}</button>
-      <header part="header">
-        ${this.logoSrc ? html`<img class="logo" part="logo" src=${this.logoSrc} alt=${this.logoAlt ?? ''} />` : nothing}
-        <p class="title" part="title">${this.courseTitle}</p>
-        <div class="progress" part="progress">
-          <label for="progress">${s.progress(pct)}</label>
-          <progress id="progress" max="100" .value=${pct}>${pct}%</progress>
-        </div>
-      </header>
-      <div class="layout">
-        <nav part="nav" aria-label=${s.tableOfContents} @keydown=${this.#onNavKey}>
-          <button
-            class="button secondary toggle"
-            type="button"
-            aria-expanded=${this.menuOpen ? 'true' : 'false'}
-            aria-controls="toc"
-            @click=${() => (this.menuOpen = !this.menuOpen)}
-          >
-            ${this.menuOpen ? s.closeMenu : s.openMenu}
-          </button>
-          <div id="toc" class="toc ${this.menuOpen ? 'open' : ''}" part="toc">
-            ${this.toc.map(
-              (m) =>
-                html`<h2 id="toc-${m.id}">${m.title}</h2>
+      <div class="frame">
+        <div class="side ${this.menuOpen ? 'open' : ''}" part="side" @keydown=${this.#onNavKey}>
+          <header part="header">
+            ${this.logoSrc ? html`<img class="logo" part="logo" src=${this.logoSrc} alt=${this.logoAlt ?? ''} width="48" height="48" />` : nothing}
+            <div class="where">
+              <p class="title" part="title">${this.courseTitle}</p>
+              <p class="progress" part="progress">
+                ${
+                  current && at < this.toc.length - 1
+                    ? html`<span class="module">${s.moduleProgress(at + 1, ...doneOf(current))} · </span>`
+                    : nothing
+                }<label for="progress"><span class="wide">${s.progressLabel}: </span>${pct}%</label>
+                <progress id="progress" max="100" .value=${pct}>${pct}%</progress>
+              </p>
+            </div>
+            <button
+              class="button secondary toggle"
+              part="toggle"
+              type="button"
+              aria-expanded=${this.menuOpen ? 'true' : 'false'}
+              aria-controls="toc"
+              @click=${() => (this.menuOpen = !this.menuOpen)}
+            >
+              ${menuIcon}<span class="label">${s.menu}</span>
+            </button>
+          </header>
+          <nav part="nav" aria-label=${s.tableOfContents}>
+            <div id="toc" class="toc" part="toc">
+              ${this.toc.map((m) => {
+                const [done, total] = doneOf(m);
+                return html`<div class="module-head">
+                    <h2 id="toc-${m.id}">${m.title}</h2>
+                    <span class="count" part="module-progress"
+                      >${done}/${total}<span class="visually-hidden"> ${s.visited}</span></span
+                    >
+                  </div>
                   <ol aria-labelledby="toc-${m.id}">
                     ${m.entries.map((e) => html`<li>${this.#renderEntry(e)}</li>`)}
-                  </ol>`,
-            )}
-          </div>
-        </nav>
-        <main id="main" part="main" tabindex="-1">
-          ${
-            this.notice
-              ? html`<course-notice
-                  part="notice"
-                  .notice=${this.notice}
-                  @course-notice-dismiss=${this.#onDismiss}
-                ></course-notice>`
-              : nothing
-          }
-          <slot></slot>
-        </main>
+                  </ol>`;
+              })}
+            </div>
+          </nav>
+        </div>
+        <main id="main" part="main" tabindex="-1">${notice(false)}<slot></slot>${notice(true)}</main>
       </div>
     `;
   }

@@ -64,7 +64,7 @@ describe('course-true-false', () => {
     const el = await render(['true'], true);
     expect(text(q(el, 'course-feedback', 'h3'))).to.equal('Niet juist');
     expect(qa(el, 'course-feedback', '.options > li').map(text)).to.deep.equal([
-      'Jouw antwoord, niet juist: Waar Ervaring alleen is niet genoeg.',
+      'Jouw antwoord: Waar Ervaring alleen is niet genoeg.',
       'Juiste antwoord: Niet waar Er is meer nodig dan ervaring.',
     ]);
     expect(text(q(el, 'course-feedback', '[part=sources]'))).to.equal('Bron: Factsheet ervaringskennis, Movisie, 2022');
@@ -75,7 +75,7 @@ describe('course-true-false', () => {
     const el = await render(['false'], true);
     expect(text(q(el, 'course-feedback', 'h3'))).to.equal('Juist');
     expect(qa(el, 'course-feedback', '.options > li').map(text)).to.deep.equal([
-      'Jouw antwoord, juist: Niet waar Er is meer nodig dan ervaring.',
+      'Jouw antwoord: Niet waar Er is meer nodig dan ervaring.',
     ]);
   });
 });

@@ -20,6 +20,8 @@ export interface ReflectionDetail {
 
 /** `detail` per event name (docs/components.md lists which component emits which). */
 export interface CourseEventMap {
+  /** "Start" or "Verder waar je was" on the cover: show the current step. */
+  'course-start': null;
   /** Go to a step of the course (a table-of-contents entry, a module link on the result page). */
   'course-navigate': { index: number };
   /** A link to another page in a page's text was followed. */

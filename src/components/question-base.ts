@@ -2,6 +2,7 @@ import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'l
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { scoreItem } from '../assessment/score';
 import type { Item, Source } from '../shared/course-types';
+import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import type { OptionFeedback } from './course-feedback';
 import './course-feedback';
@@ -23,6 +24,7 @@ export class QuestionElement extends CourseElement {
     disabled: { type: Boolean, reflect: true },
     sources: { attribute: false },
     order: { attribute: false },
+    hideAnswer: { type: Boolean, attribute: 'hide-answer' },
   };
 
   /** The item to show; nothing is rendered without one. */
@@ -43,6 +45,12 @@ export class QuestionElement extends CourseElement {
   declare sources: Source[];
   /** Ids of options/statements/steps/replies in display order; null = authored (ordering: a fixed shuffle). */
   declare order: string[] | null;
+  /**
+   * Feedback on a wrong answer leaves the right answer and the explanations out and invites another
+   * try (a knowledge check's first wrong try); a right answer always gets the full feedback.
+   * @attr hide-answer
+   */
+  declare hideAnswer: boolean;
 
   constructor() {
     super();
@@ -52,18 +60,19 @@ export class QuestionElement extends CourseElement {
     this.disabled = false;
     this.sources = [];
     this.order = null;
+    this.hideAnswer = false;
   }
 }
 
 /**
  * What every question element shares (docs/components.md): the scenario, the "actions" slot (so a
- * check's button sits between the question and the feedback) and a polite live region that is
- * always present, so feedback inserted into it is announced. Subclasses render the body and the
- * feedback for their item type.
+ * check's button sits between the question and the feedback) and the feedback. The feedback is not
+ * a live region: course-check moves focus to its heading, and a live region as well would have it
+ * read twice. Subclasses render the body and the feedback for their item type.
  *
  * @csspart scenario - The scenario text above the question.
  * @csspart legend - The question.
- * @csspart live - The live region that holds the feedback.
+ * @csspart live - The container of the feedback.
  * @csspart feedback - The course-feedback element.
  * @csspart feedback-heading - Its heading ("Juist", "Niet juist", ...).
  */
@@ -88,7 +97,7 @@ export class QuestionBase<T extends Item = Item> extends QuestionElement {
       }
       ${this.renderBody(item)}
       <slot name="actions"></slot>
-      <div role="status" part="live">${this.showFeedback ? this.renderFeedback(item) : nothing}</div>
+      <div part="live">${this.showFeedback ? this.renderFeedback(item) : nothing}</div>
     `;
   }
 
@@ -110,13 +119,23 @@ export class QuestionBase<T extends Item = Item> extends QuestionElement {
   /** course-feedback for the current response; `before`/`after` frame the item-level feedback. */
   protected feedback(item: T, optionFeedback: OptionFeedback[], before = '', after = '') {
     const { correct, score } = scoreItem(item, this.response);
+    if (this.hideAnswer && !correct) {
+      // Only which of the learner's own choices are right; nothing that gives the answer away.
+      optionFeedback = optionFeedback.filter((o) => o.chosen !== false).map((o) => ({ ...o, html: '' }));
+      before = '';
+      after = '';
+    }
     const sources = item.sources.flatMap((id) => this.sources.filter((s) => s.id === id));
     return html`<course-feedback
       part="feedback"
       exportparts="heading: feedback-heading"
       .correct=${correct}
       .partial=${!correct && score > 0}
-      .html=${before + (correct ? item.feedback.correctHtml : item.feedback.incorrectHtml) + after}
+      .html=${
+        this.hideAnswer && !correct
+          ? `<p>${nl.questions.tryAgain}</p>`
+          : before + (correct ? item.feedback.correctHtml : item.feedback.incorrectHtml) + after
+      }
       .optionFeedback=${optionFeedback}
       .sources=${sources}
     ></course-feedback>`;

@@ -13,6 +13,7 @@ export const questionStyles = [
       border: 0;
     }
     legend {
+      max-width: 100%; /* a legend is as wide as its longest word otherwise, wider than 320 px at 200 % */
       padding: 0;
       margin-bottom: 0.75rem;
       font-size: 1.125rem;
@@ -24,6 +25,7 @@ export const questionStyles = [
       font-weight: 400;
     }
     .option {
+      min-width: 0;
       display: flex;
       align-items: center;
       gap: 0.75rem;
@@ -62,6 +64,9 @@ export const questionStyles = [
     fieldset:disabled .option {
       cursor: not-allowed;
       opacity: 0.7;
+    }
+    .label {
+      min-width: 0; /* a long word may wrap (hyphenated) instead of widening the option */
     }
     .label > :last-child {
       margin-bottom: 0;

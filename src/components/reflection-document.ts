@@ -72,13 +72,14 @@ ${prompts.join('\n')}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>
-body { max-width: 45rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; overflow-wrap: anywhere; }
+body { max-width: 45rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; overflow-wrap: break-word; hyphens: auto; }
 h1, h2, h3 { line-height: 1.25; }
 h2 { margin-top: 2rem; border-bottom: 1px solid #767676; }
 h3 { font-size: 1rem; }
 .label { font-weight: 600; }
 .answer { padding: 0.5rem 0.75rem; border-left: 4px solid #767676; }
 .empty { color: #595959; font-style: italic; }
+@media print { .empty { min-height: 10rem; border: 1px solid #767676; color: transparent; } }
 section, .prompt { break-inside: avoid-page; }
 </style>
 </head>

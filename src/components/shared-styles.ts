@@ -9,31 +9,54 @@ import { css } from 'lit';
 const accent = css`:host { accent-color: var(--_primary); }`;
 
 /**
- * Styles shared by all course components. Theme tokens come from CSS custom properties set on
- * :root (see docs/components.md); the fallbacks keep every component usable without a theme.
- * Exports are a stable contract: other components import `baseStyles`.
+ * Styles shared by all course components: the design tokens and the base styles. Colours come from
+ * the theme (`--course-*` on :root, set from course.yaml by src/app/theme.ts); the fallbacks keep
+ * every component usable without a theme. Everything else derives from a few scales, so a rebrand
+ * changes the theme only. Exports are a stable contract: other components import `baseStyles`.
  */
 export const baseStyles = [
   accent,
   css`
     :host {
+      /* Colour tokens: three from the theme, the rest derived from them or fixed for contrast. */
       --_primary: var(--course-primary, #1d5c8c);
+      --_on-primary: var(--course-on-primary, var(--_bg));
       --_bg: var(--course-background, #fff);
       --_text: var(--course-text, #1b1b1b);
-      --_radius: var(--course-radius, 0.375rem);
-      --_muted: #595959; /* 7:1 on white, still AA on light greys */
-      --_border: #767676; /* 4.5:1 on white: borders of controls need 3:1 */
+      --_surface: var(--course-surface, color-mix(in srgb, var(--_primary) 7%, var(--_bg)));
+      --_muted: var(--course-muted, #595959); /* 7:1 on white, still AA on light greys */
+      --_border: var(--course-border, #767676); /* 4.5:1 on white: borders of controls need 3:1 */
       --_success: #1e6b35;
       --_danger: #a1261d;
+      --_radius: var(--course-radius, 0.375rem);
+      /* Type scale (ratio 1.2) and spacing scale (multiples of 0.25rem); rem, so zoom scales all. */
+      --_t-sm: 0.875rem;
+      --_t-md: 1rem;
+      --_t-lg: 1.2rem;
+      /* Headings grow with the viewport between a phone's size and a laptop's. */
+      --_t-xl: clamp(1.125rem, 0.95rem + 1vw, 1.44rem);
+      --_t-2xl: clamp(1.375rem, 0.9rem + 2.2vw, 2rem);
+      --_s1: 0.25rem;
+      --_s2: 0.5rem;
+      --_s3: 0.75rem;
+      --_s4: 1rem;
+      --_s5: 1.5rem;
+      --_s6: 2rem;
+      --_s7: 3rem;
+      /* The one reading column of pages and questions. */
+      --_measure: var(--course-measure, 44rem);
       display: block;
       box-sizing: border-box;
       color: var(--_text);
       font-family: var(--course-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      font-size: var(--_t-md);
       line-height: 1.5;
-      /* Long Dutch compounds and URLs must not force horizontal scrolling at 320 px; "anywhere" also
-       lowers min-content width, so flex and grid items shrink instead of overflowing. */
+      /* Words break between words only: hyphenated by the language (lang="nl") where a line is too
+       narrow, and split anywhere only as the last resort for a word wider than the whole line.
+       Never overflow-wrap: anywhere, which also shrinks min-content and splits words that would fit. */
       overflow-wrap: break-word;
-      overflow-wrap: anywhere;
+      -webkit-hyphens: auto;
+      hyphens: auto;
     }
     :host([hidden]) {
       display: none;
@@ -47,12 +70,21 @@ export const baseStyles = [
     h2,
     h3 {
       line-height: 1.25;
-      margin: 1.5rem 0 0.75rem;
+      margin: var(--_s5) 0 var(--_s3);
+    }
+    h1 {
+      font-size: var(--_t-2xl);
+    }
+    h2 {
+      font-size: var(--_t-xl);
+    }
+    h3 {
+      font-size: var(--_t-lg);
     }
     p,
     ul,
     ol {
-      margin: 0 0 1rem;
+      margin: 0 0 var(--_s4);
     }
     img,
     svg,
@@ -83,11 +115,11 @@ export const baseStyles = [
       gap: 0.5rem;
       min-height: 44px; /* WCAG 2.5.5 target size */
       min-width: 44px;
-      padding: 0.5rem 1.25rem;
+      padding: var(--_s2) var(--_s5);
       border: 2px solid var(--_primary);
       border-radius: var(--_radius);
       background: var(--_primary);
-      color: #fff; /* white on the default primary is 7.2:1 */
+      color: var(--_on-primary); /* the background colour: the theme check asks 4.5:1 of it on primary */
       font: inherit;
       font-weight: 600;
       line-height: 1.25;
@@ -109,6 +141,12 @@ export const baseStyles = [
     }
     .button:focus-visible {
       outline-offset: 3px;
+    }
+    @media (max-width: 22rem) {
+      .button {
+        max-width: 100%;
+        padding-inline: var(--_s3);
+      }
     }
     .visually-hidden {
       position: absolute !important;

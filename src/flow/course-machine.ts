@@ -2,8 +2,8 @@ import { and, assign, not, setup } from 'xstate';
 import type { CompletionRule, Item } from '../shared/course-types';
 import { drawItems } from '../assessment/draw';
 import { weightOf, weightedScore } from '../assessment/score';
-import type { Response, SavedState } from './saved-state';
-import { emptySavedState } from './saved-state';
+import type { Response, SavedState } from '../state/saved-state';
+import { emptySavedState } from '../state/saved-state';
 import type { Step } from './steps';
 
 /**
@@ -236,11 +236,7 @@ export const courseMachine = setup({
     GOTO: {
       guard: { type: 'canVisit', params: ({ event }) => ({ index: event.index }) },
       target: '.routing',
-      actions: [
-        'reportReflections',
-        { type: 'goTo', params: ({ event }) => ({ index: event.index }) },
-        'persist',
-      ],
+      actions: ['reportReflections', { type: 'goTo', params: ({ event }) => ({ index: event.index }) }, 'persist'],
     },
     NEXT: {
       guard: { type: 'canVisit', params: ({ context }) => ({ index: context.position + 1 }) },

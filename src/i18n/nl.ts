@@ -7,9 +7,10 @@ export const nl = {
   shell: {
     skipToContent: 'Naar de inhoud',
     tableOfContents: 'Inhoudsopgave',
-    openMenu: 'Inhoudsopgave tonen',
-    closeMenu: 'Inhoudsopgave verbergen',
-    progress: (percent: number) => `Voortgang: ${percent}%`,
+    menu: 'Inhoud',
+    progressLabel: 'Voortgang',
+    moduleProgress: (module: number, done: number, total: number) => `Module ${module} · ${done} van ${total}`,
+    whereAmI: (module: number, page: number, pages: number) => `Module ${module} · pagina ${page} van ${pages}`,
     previous: 'Vorige',
     next: 'Volgende',
     locked: 'Nog niet beschikbaar',
@@ -29,14 +30,30 @@ export const nl = {
     passingScore: (percent: number) => `Nodig om te slagen: ${percent}%`,
     attempt: (n: number) => `Poging ${n}`,
     perLeerdoel: 'Resultaat per leerdoel',
-    leerdoel: 'Leerdoel',
     leerdoelScore: 'Score',
-    review: 'Teruglezen',
     notTested: 'niet getoetst',
     goToModule: (title: string) => `Naar ${title}`,
+    /** The cover screen (course-cover). */
+    cover: {
+      duration: (minutes: number) => {
+        const hours = Math.floor(minutes / 60);
+        const rest = minutes % 60;
+        const min = (n: number) => `${n} ${n === 1 ? 'minuut' : 'minuten'}`;
+        return `Studieduur: ongeveer ${hours ? `${hours} uur${rest ? ` en ${min(rest)}` : ''}` : min(rest)}`;
+      },
+      leerdoelen: 'Na deze cursus',
+      modules: 'Wat je leert',
+      moduleDone: (done: number, total: number) => `${done} van ${total} bekeken`,
+      start: 'Start',
+      resume: 'Verder waar je was',
+    },
     retry: 'Toets opnieuw maken',
     attemptsLeft: (n: number) => `Je hebt nog ${n} ${n === 1 ? 'poging' : 'pogingen'} over.`,
     noAttemptsLeft: 'Je hebt geen pogingen meer over.',
+    reviewTitle: 'Je antwoorden teruglezen',
+    reviewShow: 'Bekijk je antwoorden',
+    reviewHide: 'Verberg je antwoorden',
+    notAnswered: 'Niet beantwoord: deze vraag telt als fout.',
   },
   /** Questions, knowledge checks and the final test (owned by the question components). */
   questions: {
@@ -65,6 +82,16 @@ export const nl = {
       `Je hebt ${open} ${open === 1 ? 'vraag' : 'vragen'} nog niet beantwoord. Een vraag zonder antwoord telt als fout. Wil je de toets toch inleveren?`,
     confirmSubmit: 'Toch inleveren',
     confirmCancel: 'Terug naar de vragen',
+    previousQuestion: 'Vorige vraag',
+    nextQuestion: 'Volgende vraag',
+    toOverview: 'Naar het overzicht',
+    overviewTitle: 'Overzicht',
+    overviewIntro: 'Kies een vraag om je antwoord te bekijken of te veranderen. Klaar? Lever de toets in.',
+    isAnswered: 'Beantwoord',
+    notAnswered: 'Niet beantwoord',
+    yourAnswer: 'Jouw antwoord',
+    tryAgain: 'Kies een ander antwoord en controleer opnieuw, of bekijk het juiste antwoord.',
+    showAnswer: 'Toon het juiste antwoord',
     classifyHint: 'Kies bij elke uitspraak een begrip, of sleep de uitspraak naar een vak.',
     placedRight: 'Goed ingedeeld',
     placedWrong: 'Niet goed ingedeeld',
@@ -76,7 +103,8 @@ export const nl = {
     down: 'Omlaag',
     movedTo: (text: string, n: number, total: number) => `${text} staat nu op plaats ${n} van ${total}`,
     placeRight: (n: number) => `Plaats ${n}, juist`,
-    placeWrong: (n: number, right: number) => `Plaats ${n}, niet juist (hoort op plaats ${right})`,
+    /** right = 0: without saying where it belongs (before the learner tried again). */
+    placeWrong: (n: number, right: number) => `Plaats ${n}, niet juist${right ? ` (hoort op plaats ${right})` : ''}`,
     correctOrder: 'De juiste volgorde',
     conversation: 'Het gesprek',
     you: 'Jij',
@@ -121,6 +149,10 @@ export const nl = {
       'De cursus is bijgewerkt sinds je laatste bezoek. We hebben zoveel mogelijk van je voortgang teruggezet.',
     stateUnreadable:
       'Je eerdere voortgang kon niet worden gelezen. Je begint opnieuw; je eerdere resultaten in de leeromgeving blijven staan.',
+    testRestarted:
+      'De eindtoets is bijgewerkt sinds je laatste bezoek, daarom begint je toetspoging opnieuw. Deze poging telt niet mee; de rest van je voortgang staat er nog.',
+    takenOver:
+      'Je hebt deze cursus ook in een ander venster of tabblad geopend. Ga daar verder: wat je hier nog doet, wordt niet meer opgeslagen.',
     testLocked: 'De eindtoets gaat open als je alle pagina’s en kennischecks hebt bekeken.',
     noScript: 'Deze cursus heeft JavaScript nodig. Zet JavaScript aan of open de cursus in een andere browser.',
     loadFailed: 'De cursus kon niet worden geladen. Vernieuw de pagina of neem contact op met je opleider.',

@@ -80,14 +80,18 @@ export function interactionId12(itemId: string, attempt: number): string {
   return identifier12(itemId).slice(0, 255 - suffix.length) + suffix;
 }
 
+const KEBAB = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
+
 /**
- * SCORM 2004 short_identifier_type for option/source/target ids inside response patterns. The
- * characters of the `[,]`/`[.]` delimiters, commas and whitespace are replaced so that a value can
- * never be misread as a list.
+ * An option/statement/category/step/choice id as a response node every LMS accepts: letters, digits
+ * and `_` only. Moodle checks every node against `^[\w.]{1,250}$` (no `-`, no `:`), and the `.` and
+ * `,` of the delimiters must never appear either. The mapping is stable and one-to-one for the ids
+ * the course uses (kebab-case, checked by the build): `-` becomes `_` (`wrap-groep` → `wrap_groep`).
+ * Any other text has every other character replaced by `_` (lossy, but never refused).
  */
-export function shortId2004(raw: string): string {
-  const cleaned = raw.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 250);
-  return cleaned === '' ? '_' : cleaned;
+export function responseId(raw: string): string {
+  const mapped = KEBAB.test(raw) ? raw.replace(/-/g, '_') : raw.replace(/[^A-Za-z0-9_]/g, '_');
+  return (mapped || '_').slice(0, 250);
 }
 
 /** The single characters SCORM 1.2 allows in choice-like responses, in the order options get them. */
@@ -128,20 +132,20 @@ export function matching12(
 
 /** SCORM 2004 choice/sequencing `a[,]c`. */
 export function list2004(ids: readonly string[]): string {
-  return ids.map(shortId2004).join('[,]');
+  return ids.map(responseId).join('[,]');
 }
 
 /** SCORM 2004 matching `s1[.]t1[,]s2[.]t2`. */
 export function matching2004(pairs: ReadonlyArray<readonly [string, string]>): string {
-  return pairs.map(([s, t]) => `${shortId2004(s)}[.]${shortId2004(t)}`).join('[,]');
+  return pairs.map(([s, t]) => `${responseId(s)}[.]${responseId(t)}`).join('[,]');
 }
 
 /**
- * SCORM 2004 performance `step[.]answer[,]...`: step names are the 1-based step numbers; answers are
- * at most 250 characters and cannot contain the delimiters, so brackets become parentheses.
+ * SCORM 2004 performance `step[.]answer[,]...`: step names are the 1-based step numbers, answers the
+ * ids of the choices made, as response ids (see responseId).
  */
 export function performance2004(answers: readonly string[]): string {
-  return answers.map((a, i) => `${i + 1}[.]${a.replace(/\[/g, '(').replace(/\]/g, ')').slice(0, 250)}`).join('[,]');
+  return answers.map((a, i) => `${i + 1}[.]${responseId(a)}`).join('[,]');
 }
 
 /** Text trimmed to `max` characters (for fields whose limit the types say the adapter enforces). */
@@ -192,14 +196,28 @@ export function encodeComments12(reflections: Readonly<Record<string, string>>):
 }
 
 /**
- * Reads cmi.comments back; never throws. A later entry for the same id wins, so a value an LMS
- * appended to instead of replacing still reads right. What is not in our format (an LMS note, an
- * older course's comments) is skipped up to the next line that starts an entry.
+ * One entry for an LMS that appends every cmi.comments write to what it holds (Moodle does): only
+ * the text typed at the end, `[<promptId>+<length>]<more>`, when the new answer extends the stored
+ * one; else the whole answer, `[<promptId>:<length>]<text>`. Starts with `\n` so it parses after
+ * whatever the LMS holds.
+ */
+export function appendEntry12(promptId: string, stored: string | undefined, text: string): string {
+  if (stored && text.length > stored.length && text.startsWith(stored)) {
+    const more = text.slice(stored.length);
+    return `\n[${promptId}+${more.length}]${more}`;
+  }
+  return `\n[${promptId}:${text.length}]${text}`;
+}
+
+/**
+ * Reads cmi.comments back; never throws. A later entry for the same id wins (`+` entries extend
+ * it), so a value an LMS appended to instead of replacing still reads right. What is not in our
+ * format (an LMS note, an older course's comments) is skipped up to the next line that starts an entry.
  */
 export function decodeComments12(raw: string): Record<string, string> {
   const text = normalizeLineBreaks(typeof raw === 'string' ? raw : '');
   const out: Record<string, string> = {};
-  const header = /\[([^\]\n]{1,64}):(\d{1,4})\]/y;
+  const header = /\[([^\]\n]{1,64})([:+])(\d{1,4})\]/y;
   let i = 0;
   while (i < text.length) {
     header.lastIndex = i;
@@ -212,8 +230,9 @@ export function decodeComments12(raw: string): Record<string, string> {
     }
     const start = i + m[0].length;
     // A trimmed tail (an LMS dropping trailing blanks) yields a shorter last answer, not a failure.
-    const answer = text.slice(start, start + Number(m[2]));
-    out[m[1]!] = answer;
+    const answer = text.slice(start, start + Number(m[3]));
+    const id = m[1]!;
+    out[id] = m[2] === '+' ? (out[id] ?? '') + answer : answer;
     i = start + answer.length;
     while (text.charAt(i) === '\n') i++;
   }
@@ -237,10 +256,13 @@ export function fromLmsText2004(text: string): string {
   return text.replace(/\u2424/g, '\n').replace(/^\uff5b/, '{');
 }
 
-/** A 1.2 fill-in response (CMIFeedback, 255): the start of the text, blanks collapsed to one space. */
-export function excerpt12(text: string): string {
-  return trimTo(text.replace(/\s+/g, ' ').trim(), 255);
+/** The start of a text, blanks collapsed to one space: what a reflection's interaction reports. */
+export function excerpt(text: string, max: number): string {
+  return trimTo(text.replace(/\s+/g, ' ').trim(), max);
 }
+
+/** A 1.2 fill-in response (CMIFeedback, 255). */
+export const excerpt12 = (text: string): string => excerpt(text, 255);
 
 // ------------------------------------------------------------------------------ odd LMS values
 

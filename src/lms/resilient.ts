@@ -1,18 +1,26 @@
 /**
  * Nothing lost: a decorator around any LmsConnection that keeps what the LMS has not yet confirmed
- * (a successful Commit after the data was accepted) in a local journal and sends it again with
- * exponential back-off until the LMS takes it. A journal left behind by a tab that closed too early is
- * merged into the next launch. See docs/robustness.md.
+ * (a successful Commit after the data was accepted) in a local journal (src/lms/journal.ts) and sends
+ * it again with exponential back-off until the LMS takes it. A journal left behind by a tab that
+ * closed too early is merged into the next launch. A value the LMS refuses (a 4xx error) is logged
+ * and dropped: sending it again would only be refused again. With a WriterLock, a tab whose learner
+ * opened the course again elsewhere stops writing. See docs/robustness.md.
  */
 import type { CourseResult, InteractionRecord, LaunchData, LmsConnection, SaveData, Standard } from './types';
+import { fingerprint, JournalStore, journalKey, revive, storable, type JournalFile } from './journal';
+import { Outbox } from './outbox';
+import type { WriterLock } from './writer-lock';
+
+export { fingerprint, journalKey } from './journal';
 
 export interface SyncStatus {
   /**
    * synced: the LMS has everything. retrying: something is unconfirmed, a retry is scheduled.
    * offline-copy: retries keep failing (or the session ended unconfirmed): the data is kept on this
    * device and sent when the LMS answers again, at the latest on the next launch.
+   * taken-over: the learner opened the course again in another tab; this one no longer writes.
    */
-  state: 'synced' | 'retrying' | 'offline-copy';
+  state: 'synced' | 'retrying' | 'offline-copy' | 'taken-over';
   /** Unconfirmed things: latest state, latest result, each reflection and each interaction. */
   pending: number;
   /** Retries made since the first failure (0 while synced). */
@@ -38,89 +46,42 @@ export interface ResilientOptions {
   maxDelayMs?: number;
   /** After this many failed retries the status turns to offline-copy. Default 3 (≈ 7 s). */
   offlineAfter?: number;
+  /**
+   * How many interaction slots a saved state says the course used (src/state: savedInteractionSlots).
+   * On start the inner connection numbers new interactions after them, before anything is re-sent.
+   */
+  interactionSlotsOf?: (suspendData: string) => number;
+  /** One writer per learner in this browser (src/lms/writer-lock.ts). */
+  lock?: WriterLock;
 }
-
-/**
- * localStorage key of the journal: one per course version, standard and learner, so that on a shared
- * computer one learner's unsent progress never ends up in another learner's course.
- */
-export const journalKey = (courseId: string, version: string, standard: Standard, learnerId = ''): string =>
-  `lms-journal:${courseId}${version ? `@${version}` : ''}:${standard}${learnerId ? `:${encodeURIComponent(learnerId)}` : ''}`;
-
-/** What is kept until the LMS confirms it. Interactions keep their order. */
-interface Pending {
-  save: SaveData | null;
-  result: CourseResult | null;
-  reflections: Record<string, string>;
-  interactions: InteractionRecord[];
-}
-
-/** The journal as stored (JSON): Dates become ISO strings. */
-interface JournalFile {
-  v: 1;
-  /** Sequence number of the newest change in `pending` (monotonic, also across sessions). */
-  seq: number;
-  /** Date.now() of that change. */
-  at: number;
-  /** What the LMS last confirmed when this journal was written: its sequence number and fingerprint. */
-  confirmedSeq: number;
-  confirmedFingerprint: string;
-  pending: Omit<Pending, 'interactions'> & {
-    interactions: Array<Omit<InteractionRecord, 'timestamp'> & { timestamp: string }>;
-  };
-}
-
-const emptyPending = (): Pending => ({ save: null, result: null, reflections: {}, interactions: [] });
-
-/** A short fingerprint of bookmark + state, so the journal can tell whether the LMS still has its base. */
-export function fingerprint(data: SaveData): string {
-  const text = `${data.location}\n${data.suspendData}`;
-  let hash = 0x811c9dc5; // FNV-1a, 32 bit: no crypto needed, only "same or not"
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length}:${(hash >>> 0).toString(36)}`;
-}
-
-const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export class ResilientConnection implements LmsConnection {
   readonly standard: Standard;
-  #key: string;
   readonly #courseId: string;
   readonly #version: string;
-  readonly #storageOf: () => Storage | null;
+  readonly #journal: JournalStore;
   readonly #timers: Timers;
   readonly #now: () => number;
   readonly #baseDelay: number;
   readonly #maxDelay: number;
   readonly #offlineAfter: number;
+  readonly #slotsOf: ((suspendData: string) => number) | null;
+  readonly #lock: WriterLock | null;
   readonly #listeners = new Set<(status: SyncStatus) => void>();
 
-  #pending = emptyPending();
-  /** What of `pending` the inner connection accepted in this session (not yet committed). */
-  #saveSent = false;
-  #resultSent = false;
-  readonly #reflectionsSent = new Set<string>();
-  #interactionsSent = 0;
+  readonly #outbox: Outbox;
 
   #seq = 0;
   #changedAt = 0;
   #confirmedSeq = 0;
   #confirmedFingerprint = fingerprint({ location: '', suspendData: '' });
-  /** Memory copy of the journal when storage is unavailable. */
-  #memoryJournal: string | null = null;
-  #useMemory = false;
 
   #attempts = 0;
   #timer: unknown = null;
   #failing = false;
   #finished = false;
   #sessionOpen = false;
+  #takenOver = false;
   #lastStatus: SyncStatus = { state: 'synced', pending: 0, attempts: 0 };
 
   constructor(
@@ -131,17 +92,46 @@ export class ResilientConnection implements LmsConnection {
     this.#courseId = options.courseId;
     this.#version = options.version ?? '';
     // Until start() knows the learner; then the key names them.
-    this.#key = journalKey(this.#courseId, this.#version, inner.standard);
-    this.#storageOf = options.storage ?? (() => globalThis.localStorage ?? null);
-    this.#timers = options.timers ?? defaultTimers;
+    this.#journal = new JournalStore(
+      journalKey(this.#courseId, this.#version, inner.standard),
+      options.storage ?? (() => globalThis.localStorage ?? null),
+    );
+    this.#timers = options.timers ?? {
+      setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+      clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
     this.#now = options.now ?? (() => Date.now());
     this.#baseDelay = options.baseDelayMs ?? 1000;
     this.#maxDelay = options.maxDelayMs ?? 30000;
     this.#offlineAfter = options.offlineAfter ?? 3;
+    this.#slotsOf = options.interactionSlotsOf ?? null;
+    this.#lock = options.lock ?? null;
+    this.#outbox = new Outbox(inner, () => !this.#lock?.lost);
+  }
+
+  /** What the LMS refused in this session (never retried), for the log and the tests. */
+  get refusals(): readonly string[] {
+    return this.#outbox.refusals;
   }
 
   get lastError(): string {
     return this.inner.lastError;
+  }
+
+  get lastFailure() {
+    return this.inner.lastFailure;
+  }
+
+  get interactionSlots(): number | undefined {
+    return this.inner.interactionSlots;
+  }
+
+  get interactionIds(): readonly string[] | undefined {
+    return this.inner.interactionIds;
+  }
+
+  resumeInteractionSlots(count: number, ids?: readonly string[]): void {
+    this.#guard(() => this.inner.resumeInteractionSlots?.(count, ids), undefined);
   }
 
   get status(): SyncStatus {
@@ -162,13 +152,18 @@ export class ResilientConnection implements LmsConnection {
     const launch = this.#guard(() => this.inner.start(), null);
     if (!launch) return null;
     this.#sessionOpen = true;
-    this.#key = journalKey(this.#courseId, this.#version, this.standard, launch.learnerId ?? '');
+    this.#journal.key = journalKey(this.#courseId, this.#version, this.standard, launch.learnerId ?? '');
+    if (this.#lock) {
+      this.#lock.claim(this.#courseId, launch.learnerId ?? '');
+      this.#lock.onLost(() => this.#stopWriting());
+    }
     const fromLms: LaunchData = { ...launch, reflections: { ...(launch.reflections ?? {}) } };
     const base = fingerprint(fromLms);
-    const journal = this.#readJournal();
+    const journal = this.#journal.read();
     if (journal) this.#seq = journal.seq;
     this.#confirmedFingerprint = base;
     this.#confirmedSeq = this.#seq;
+    this.#resumeSlots(fromLms.suspendData);
 
     // Newer when the LMS still holds exactly what the journal was built on, or holds nothing at all (a
     // SCORM 2004 LMS may open a new, empty attempt after a session that never terminated). Anything
@@ -177,20 +172,22 @@ export class ResilientConnection implements LmsConnection {
     const newer =
       journal !== null && journal.seq > journal.confirmedSeq && (journal.confirmedFingerprint === base || lmsEmpty);
     if (!journal || !newer) {
-      if (journal) this.#removeJournal();
+      if (journal) this.#journal.remove();
       this.#emit();
       return fromLms;
     }
 
-    this.#pending = revive(journal.pending);
+    const pending = revive(journal.pending);
+    this.#outbox.pending = pending;
     this.#changedAt = journal.at;
     this.#confirmedSeq = journal.confirmedSeq;
+    if (pending.save) this.#resumeSlots(pending.save.suspendData);
     const merged: LaunchData = {
       ...fromLms,
-      suspendData: this.#pending.save?.suspendData ?? fromLms.suspendData,
-      location: this.#pending.save?.location ?? fromLms.location,
-      resumed: fromLms.resumed || this.#pending.save !== null,
-      reflections: { ...fromLms.reflections, ...this.#pending.reflections },
+      suspendData: pending.save?.suspendData ?? fromLms.suspendData,
+      location: pending.save?.location ?? fromLms.location,
+      resumed: fromLms.resumed || pending.save !== null,
+      reflections: { ...fromLms.reflections, ...pending.reflections },
     };
     // Nothing of it reached this session's LMS yet: send it all now, in order.
     this.#failing = true;
@@ -199,41 +196,32 @@ export class ResilientConnection implements LmsConnection {
   }
 
   save(data: SaveData): boolean {
+    if (this.#takenOver) return true;
     if (!this.#sessionOpen) return this.#guard(() => this.inner.save(data), false);
-    this.#change(() => {
-      this.#pending.save = { ...data };
-      this.#saveSent = false;
-    });
-    this.#saveSent = this.#guard(() => this.inner.save(data), false);
-    return this.#afterCall(this.#saveSent);
+    this.#change();
+    return this.#afterCall(this.#outbox.putSave(data));
   }
 
   setResult(result: CourseResult): boolean {
+    if (this.#takenOver) return true;
     if (!this.#sessionOpen) return this.#guard(() => this.inner.setResult(result), false);
-    this.#change(() => {
-      this.#pending.result = structuredCloneResult(result);
-      this.#resultSent = false;
-    });
-    this.#resultSent = this.#guard(() => this.inner.setResult(result), false);
-    return this.#afterCall(this.#resultSent);
+    this.#change();
+    return this.#afterCall(this.#outbox.putResult(result));
   }
 
   saveReflection(promptId: string, text: string): boolean {
+    if (this.#takenOver) return true;
     if (!this.#sessionOpen) return this.#guard(() => this.inner.saveReflection(promptId, text), false);
-    this.#change(() => {
-      this.#pending.reflections[promptId] = text;
-      this.#reflectionsSent.delete(promptId);
-    });
-    const ok = this.#guard(() => this.inner.saveReflection(promptId, text), false);
-    if (ok) this.#reflectionsSent.add(promptId);
-    return this.#afterCall(ok);
+    this.#change();
+    return this.#afterCall(this.#outbox.putReflection(promptId, text));
   }
 
   recordInteraction(record: InteractionRecord): boolean {
+    if (this.#takenOver) return true;
     if (!this.#sessionOpen) return this.#guard(() => this.inner.recordInteraction(record), false);
-    this.#change(() => this.#pending.interactions.push(record));
+    this.#change();
     // Keep the order: a new interaction only goes out after all earlier ones did.
-    return this.#afterCall(this.#sendInteractions());
+    return this.#afterCall(this.#outbox.putInteraction(record));
   }
 
   maxReflectionChars(prompts: number | readonly string[]): number {
@@ -242,22 +230,26 @@ export class ResilientConnection implements LmsConnection {
 
   /** Sends what is still unsent, then commits; success confirms everything that was accepted. */
   commit(): boolean {
+    if (this.#takenOver) return true;
     if (!this.#sessionOpen) return this.#guard(() => this.inner.commit(), false);
     return this.#flush();
   }
 
   /**
    * One last synchronous flush, then the inner finish exactly once. An unconfirmed journal stays in
-   * storage for the next launch.
+   * storage for the next launch. A tab that was taken over ends without a word to the LMS: its
+   * Terminate would store its older state over the newer tab's.
    */
   finish(completed: boolean): boolean {
     if (this.#finished) return true;
     this.#finished = true;
     this.#cancelTimer();
-    if (this.#sessionOpen && this.#hasPending()) this.#flush();
+    if (this.#takenOver || this.#lock?.lost) return true;
+    if (this.#sessionOpen && this.#outbox.hasPending) this.#flush();
     const ok = this.#guard(() => this.inner.finish(completed), false);
     this.#sessionOpen = false;
-    if (this.#hasPending()) {
+    this.#lock?.release();
+    if (this.#outbox.hasPending) {
       this.#writeJournal();
       this.#failing = true;
       this.#emit('offline-copy');
@@ -276,76 +268,59 @@ export class ResilientConnection implements LmsConnection {
     }
   }
 
-  #change(apply: () => void): void {
-    apply();
+  #resumeSlots(suspendData: string): void {
+    if (!this.#slotsOf) return;
+    const slots = this.#guard(() => this.#slotsOf!(suspendData), 0);
+    if (slots > 0) this.resumeInteractionSlots(slots);
+  }
+
+  /** Another tab took over: stop the retries, drop the journal's claim and tell the course. */
+  #stopWriting(): void {
+    if (this.#takenOver) return;
+    this.#takenOver = true;
+    this.#cancelTimer();
+    this.#outbox.clear();
+    this.#emit('taken-over');
+  }
+
+  #change(): void {
     this.#seq += 1;
     this.#changedAt = this.#now();
   }
 
-  #hasPending(): boolean {
-    const p = this.#pending;
-    return p.save !== null || p.result !== null || Object.keys(p.reflections).length > 0 || p.interactions.length > 0;
-  }
-
-  #pendingCount(): number {
-    const p = this.#pending;
-    return (p.save ? 1 : 0) + (p.result ? 1 : 0) + Object.keys(p.reflections).length + p.interactions.length;
-  }
-
-  /** Sends unsent interactions in order; stops at the first one the LMS refuses. */
-  #sendInteractions(): boolean {
-    const list = this.#pending.interactions;
-    while (this.#interactionsSent < list.length) {
-      const record = list[this.#interactionsSent]!;
-      if (!this.#guard(() => this.inner.recordInteraction(record), false)) return false;
-      this.#interactionsSent += 1;
-    }
-    return true;
-  }
-
-  /** Re-sends everything not accepted yet (idempotent values again, interactions once each). */
-  #sendUnsent(): boolean {
-    const p = this.#pending;
-    let ok = true;
-    if (p.save && !this.#saveSent) {
-      const save = p.save;
-      this.#saveSent = this.#guard(() => this.inner.save(save), false);
-      ok &&= this.#saveSent;
-    }
-    if (p.result && !this.#resultSent) {
-      const result = p.result;
-      this.#resultSent = this.#guard(() => this.inner.setResult(result), false);
-      ok &&= this.#resultSent;
-    }
-    for (const [promptId, text] of Object.entries(p.reflections)) {
-      if (this.#reflectionsSent.has(promptId)) continue;
-      if (this.#guard(() => this.inner.saveReflection(promptId, text), false)) this.#reflectionsSent.add(promptId);
-      else ok = false;
-    }
-    return this.#sendInteractions() && ok;
-  }
-
   /** Send, commit, and drop from the journal what the commit confirmed. True when nothing is left. */
   #flush(): boolean {
-    const sentAll = this.#sendUnsent();
+    if (this.#lock?.lost) return true;
+    const sentAll = this.#outbox.sendUnsent();
     const committed = this.#guard(() => this.inner.commit(), false);
-    if (committed) this.#confirmSent();
+    if (committed && this.inner.confirmed && this.#outbox.hasPending) return this.#confirmLater(sentAll);
+    if (committed) {
+      const confirmed = this.#outbox.confirmSent();
+      if (confirmed !== null) this.#confirmedFingerprint = confirmed;
+      if (!this.#outbox.hasPending) this.#confirmedSeq = this.#seq;
+    }
     return this.#afterCall(sentAll && committed);
   }
 
-  /** A successful commit confirms what the inner connection had accepted. */
-  #confirmSent(): void {
-    const p = this.#pending;
-    if (p.save && this.#saveSent) {
-      this.#confirmedFingerprint = fingerprint(p.save);
-      p.save = null;
-    }
-    if (p.result && this.#resultSent) p.result = null;
-    for (const promptId of this.#reflectionsSent) delete p.reflections[promptId];
-    this.#reflectionsSent.clear();
-    p.interactions.splice(0, this.#interactionsSent);
-    this.#interactionsSent = 0;
-    if (!this.#hasPending()) this.#confirmedSeq = this.#seq;
+  /**
+   * An LMS that answers later (cmi5: an LRS): the journal keeps what was sent until it confirms (its
+   * queue ran empty, so all it accepted is in); a failure counts as a failed commit and is retried.
+   */
+  #confirmLater(sentAll: boolean): boolean {
+    this.#writeJournal();
+    void this.inner.confirmed!()
+      .catch(() => false)
+      .then((ok) => {
+        if (ok) {
+          const confirmed = this.#outbox.confirmSent();
+          if (confirmed !== null) this.#confirmedFingerprint = confirmed;
+          if (!this.#outbox.hasPending) this.#confirmedSeq = this.#seq;
+          if (this.#outbox.hasPending) this.#writeJournal();
+          else this.#journal.remove();
+        }
+        this.#afterCall(ok);
+      });
+    return this.#afterCall(sentAll);
   }
 
   /**
@@ -353,12 +328,13 @@ export class ResilientConnection implements LmsConnection {
    * scheduled. Returns `ok` so callers see the inner connection's answer (the course warns on false).
    */
   #afterCall(ok: boolean): boolean {
+    if (this.#takenOver) return true;
     if (!ok) this.#failing = true;
     if (!this.#failing) return ok;
-    if (!this.#hasPending()) {
+    if (!this.#outbox.hasPending) {
       this.#failing = false;
       this.#cancelTimer();
-      this.#removeJournal();
+      this.#journal.remove();
       this.#emit(); // 'synced' with the number of retries it took
       this.#attempts = 0;
       return ok;
@@ -377,7 +353,7 @@ export class ResilientConnection implements LmsConnection {
 
   #retry(): void {
     this.#timer = null;
-    if (this.#finished || !this.#sessionOpen) return;
+    if (this.#finished || !this.#sessionOpen || this.#takenOver) return;
     this.#attempts += 1;
     this.#flush();
   }
@@ -389,7 +365,7 @@ export class ResilientConnection implements LmsConnection {
   }
 
   #emit(forced?: SyncStatus['state']): void {
-    const pending = this.#pendingCount();
+    const pending = this.#outbox.count;
     const state: SyncStatus['state'] =
       forced ??
       (!this.#failing || pending === 0 ? 'synced' : this.#attempts >= this.#offlineAfter ? 'offline-copy' : 'retrying');
@@ -406,95 +382,16 @@ export class ResilientConnection implements LmsConnection {
     }
   }
 
-  // --- journal storage ---------------------------------------------------------------------------
-
-  #storage(): Storage | null {
-    if (this.#useMemory) return null;
-    try {
-      return this.#storageOf();
-    } catch {
-      return null;
-    }
-  }
-
-  #readJournal(): JournalFile | null {
-    let text = this.#memoryJournal;
-    const storage = this.#storage();
-    if (storage) {
-      try {
-        text = storage.getItem(this.#key);
-      } catch {
-        this.#useMemory = true;
-      }
-    }
-    if (!text) return null;
-    try {
-      const parsed = JSON.parse(text) as Partial<JournalFile> | null;
-      const p = parsed?.pending;
-      if (
-        parsed?.v !== 1 ||
-        typeof parsed.seq !== 'number' ||
-        typeof parsed.confirmedSeq !== 'number' ||
-        typeof parsed.confirmedFingerprint !== 'string' ||
-        !p ||
-        !Array.isArray(p.interactions) ||
-        typeof p.reflections !== 'object'
-      ) {
-        return null;
-      }
-      return { ...parsed, at: typeof parsed.at === 'number' ? parsed.at : 0 } as JournalFile;
-    } catch {
-      return null; // a damaged journal cannot be trusted: the LMS's data wins
-    }
-  }
-
   #writeJournal(): void {
+    if (this.#takenOver) return;
     const file: JournalFile = {
       v: 1,
       seq: this.#seq,
       at: this.#changedAt,
       confirmedSeq: this.#confirmedSeq,
       confirmedFingerprint: this.#confirmedFingerprint,
-      pending: {
-        ...this.#pending,
-        interactions: this.#pending.interactions.map((r) => ({ ...r, timestamp: r.timestamp.toISOString() })),
-      },
+      pending: storable(this.#outbox.pending),
     };
-    const text = JSON.stringify(file);
-    const storage = this.#storage();
-    if (storage) {
-      try {
-        storage.setItem(this.#key, text);
-        return;
-      } catch {
-        this.#useMemory = true; // quota or blocked: keep it for this page at least
-      }
-    }
-    this.#memoryJournal = text;
+    this.#journal.write(file);
   }
-
-  #removeJournal(): void {
-    this.#memoryJournal = null;
-    const storage = this.#storage();
-    if (!storage) return;
-    try {
-      storage.removeItem(this.#key);
-    } catch {
-      this.#useMemory = true;
-    }
-  }
-}
-
-function revive(stored: JournalFile['pending']): Pending {
-  return {
-    save: stored.save ?? null,
-    result: stored.result ?? null,
-    reflections: { ...stored.reflections },
-    interactions: stored.interactions.map((r) => ({ ...r, timestamp: new Date(r.timestamp) }) as InteractionRecord),
-  };
-}
-
-/** The result is kept as given at that moment; the caller may reuse its objects. */
-function structuredCloneResult(result: CourseResult): CourseResult {
-  return { ...result, objectives: result.objectives.map((o) => ({ ...o })) };
 }

@@ -1,5 +1,5 @@
-import type { CourseResult, InteractionRecord, LaunchData, LmsConnection, SaveData } from './types';
-import { ScormSession, type SessionOptions } from './session';
+import type { CourseResult, InteractionRecord, LmsConnection, ObjectiveResult } from './types';
+import { ScormSession, type InteractionFields, type SessionOptions } from './session';
 import {
   decimal,
   duration2004,
@@ -11,7 +11,6 @@ import {
   timestamp2004,
   toLmsText2004,
   trimTo,
-  vocabularyValue,
 } from './format';
 import { interactionId2004, objectiveId2004 } from '../shared/ids';
 
@@ -32,6 +31,19 @@ export const SCORM2004_LIMITS = {
   longFillIn: 4000,
   comment: 4000,
   description: 250,
+  /**
+   * An interaction's description is cut to this (the element holds 250): an LMS like Moodle re-sends
+   * every interaction at every Commit, and the whole state must fit a 64 KB beacon (see below).
+   */
+  interactionDescription: 48,
+  /**
+   * All reflection answers together, in characters. An LMS like Moodle re-sends every comment and
+   * interaction at every Commit, and beacons it while the page unloads, which fails above 64 KB; this
+   * budget keeps the whole state under that for the course's 23 prompts and 62 answered items, with
+   * Dutch prose (measured in tests/unit/lms/payload.test.ts). One answer may use what others leave,
+   * up to 4000.
+   */
+  reflectionBudget: 5000,
 } as const;
 
 export interface Scorm2004Options extends SessionOptions {
@@ -40,16 +52,17 @@ export interface Scorm2004Options extends SessionOptions {
 }
 
 const clamp01 = (n: number): number => Math.min(1, Math.max(0, n));
+const success2004 = (passed: boolean | undefined): string =>
+  passed === undefined ? 'unknown' : passed ? 'passed' : 'failed';
 
 /** LmsConnection over a SCORM 2004 4th edition LMS. See docs/lms-layer.md. */
 export class Scorm2004Connection extends ScormSession implements LmsConnection {
   readonly standard = 'scorm2004' as const;
   readonly #courseId: string;
-  #interactionCount = 0;
-  readonly #objectiveIndex = new Map<string, number>();
-  #objectiveCount = 0;
   /** comments_from_learner index per prompt id, so a new save of an answer updates its entry. */
   readonly #commentIndex = new Map<string, number>();
+  /** The text each entry holds, so an unchanged answer is not written again. */
+  readonly #commentText = new Map<string, string>();
   #commentCount = 0;
 
   constructor(api: Scorm2004Api, options: Scorm2004Options) {
@@ -64,57 +77,35 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
         getErrorString: (c) => api.GetErrorString(c),
       },
       options,
+      {
+        location: 'cmi.location',
+        suspendData: 'cmi.suspend_data',
+        entry: 'cmi.entry',
+        learnerName: 'cmi.learner_name',
+        learnerId: 'cmi.learner_id',
+        status: 'cmi.completion_status',
+        // Compared case-insensitively: some LMSs send 'NOT ATTEMPTED' or 'Unknown'.
+        firstLaunchStatuses: ['not attempted', 'unknown', ''],
+        exit: 'cmi.exit',
+        sessionTime: 'cmi.session_time',
+        limits: { suspendData: SCORM2004_LIMITS.suspendData, location: SCORM2004_LIMITS.location },
+        readableInteractions: true,
+      },
     );
     this.#courseId = options.courseId;
   }
 
-  start(): LaunchData | null {
-    if (!this.begin('start', false)) return null;
-    if (this.state !== 'new') {
-      this.fail('start: the session was already started');
-      return null;
-    }
-    if (!this.initialize()) return null;
-    const suspendData = this.get('cmi.suspend_data');
-    const location = this.get('cmi.location');
-    const entry = vocabularyValue(this.get('cmi.entry'));
-    const learnerName = this.get('cmi.learner_name');
-    const learnerId = this.get('cmi.learner_id');
-    this.#interactionCount = this.count('cmi.interactions._count');
-    this.#objectiveCount = this.count('cmi.objectives._count');
-    for (let i = 0; i < this.#objectiveCount; i++) {
-      const id = this.get(`cmi.objectives.${i}.id`);
-      if (id && !this.#objectiveIndex.has(id)) this.#objectiveIndex.set(id, i);
-    }
-    const reflections = this.#readReflections();
-    // Compared case-insensitively: some LMSs send 'NOT ATTEMPTED' or 'Unknown'.
-    const status = vocabularyValue(this.get('cmi.completion_status'));
-    if (status === 'not attempted' || status === 'unknown' || status === '') {
-      this.set('cmi.completion_status', 'incomplete');
-    }
-    // Until finish() says otherwise, leaving means "suspend": if the tab crashes or the LMS closes the
-    // window without pagehide, what was committed stays in this attempt instead of being thrown away.
-    this.set('cmi.exit', 'suspend');
-    this.begin('start'); // the status write is best effort; a successful start reports no error
-    return {
-      suspendData,
-      location,
-      resumed: entry === 'resume' || suspendData !== '',
-      learnerName,
-      learnerId,
-      reflections,
-    };
-  }
-
   /** Our answers are the entries whose location is a prompt id; a later entry for an id wins. */
-  #readReflections(): Record<string, string> {
+  protected readReflections(): Record<string, string> {
     const reflections: Record<string, string> = {};
     this.#commentCount = this.count('cmi.comments_from_learner._count');
     for (let n = 0; n < this.#commentCount; n++) {
       const id = this.get(`cmi.comments_from_learner.${n}.location`);
       if (!isStorablePromptId(id)) continue;
-      reflections[id] = fromLmsText2004(this.get(`cmi.comments_from_learner.${n}.comment`));
+      const stored = this.get(`cmi.comments_from_learner.${n}.comment`);
+      reflections[id] = fromLmsText2004(stored);
       this.#commentIndex.set(id, n);
+      this.#commentText.set(id, stored);
     }
     return reflections;
   }
@@ -134,10 +125,19 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
       );
     }
     const known = this.#commentIndex.get(promptId);
+    if (known !== undefined && this.#commentText.get(promptId) === comment) return true;
+    let total = comment.length;
+    for (const [id, stored] of this.#commentText) if (id !== promptId) total += stored.length;
+    if (total > SCORM2004_LIMITS.reflectionBudget) {
+      return this.fail(
+        `saveReflection: all answers together would have ${total} characters, the course allows ${SCORM2004_LIMITS.reflectionBudget}`,
+      );
+    }
     const n = known ?? this.#commentCount;
     const p = `cmi.comments_from_learner.${n}`;
     // For a new entry the comment creates the slot at n = _count; location and timestamp follow.
     if (!this.set(`${p}.comment`, comment)) return false;
+    this.#commentText.set(promptId, comment);
     if (known === undefined) {
       this.#commentIndex.set(promptId, n);
       this.#commentCount = n + 1;
@@ -148,31 +148,13 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
     ]);
   }
 
+  /** A fair share of the budget per prompt, at most the 4000 one entry holds. */
   maxReflectionChars(prompts: number | readonly string[]): number {
-    void prompts; // every answer has its own entry
-    return SCORM2004_LIMITS.comment;
+    const count = typeof prompts === 'number' ? (Number.isFinite(prompts) ? Math.floor(prompts) : 1) : prompts.length;
+    return Math.min(SCORM2004_LIMITS.comment, Math.floor(SCORM2004_LIMITS.reflectionBudget / Math.max(1, count)));
   }
 
-  save(data: SaveData): boolean {
-    if (!this.begin('save')) return false;
-    if (data.suspendData.length > SCORM2004_LIMITS.suspendData) {
-      return this.fail(
-        `save: suspend_data has ${data.suspendData.length} characters, SCORM 2004 allows ${SCORM2004_LIMITS.suspendData}`,
-      );
-    }
-    if (data.location.length > SCORM2004_LIMITS.location) {
-      return this.fail(
-        `save: location has ${data.location.length} characters, SCORM 2004 allows ${SCORM2004_LIMITS.location}`,
-      );
-    }
-    return this.setAll([
-      ['cmi.location', data.location],
-      ['cmi.suspend_data', data.suspendData],
-    ]);
-  }
-
-  recordInteraction(record: InteractionRecord): boolean {
-    if (!this.begin('recordInteraction')) return false;
+  protected interactionFields(record: InteractionRecord): InteractionFields | string {
     let type: string;
     let learner: string;
     let correct: string | null = null;
@@ -185,7 +167,7 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
         break;
       case 'true-false':
         type = 'true-false';
-        learner = String(record.learner);
+        learner = record.learner === null ? '' : String(record.learner);
         correct = String(record.correct);
         break;
       case 'matching':
@@ -199,44 +181,40 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
         correct = record.correct ? performance2004(record.correct) : null;
         break;
       case 'long-fill-in':
-        type = 'long-fill-in';
-        if (record.learner.length > SCORM2004_LIMITS.longFillIn) {
-          return this.fail(
-            `recordInteraction: ${record.itemId} has ${record.learner.length} characters, long-fill-in allows ${SCORM2004_LIMITS.longFillIn}`,
-          );
-        }
-        learner = toLmsText2004(record.learner);
-        break;
+        // A reflection is stored once, in full, in cmi.comments_from_learner (saveReflection). Its
+        // interaction only says that the prompt was answered: no response, objectives, latency or
+        // description, since Moodle re-sends every interaction at every Commit (see Payload).
+        return {
+          id: interactionId2004(this.#courseId, record.itemId, record.attempt),
+          objectives: [],
+          fields: [
+            ['type', 'long-fill-in'],
+            ['timestamp', timestamp2004(record.timestamp)],
+            ['result', record.result],
+            ['weighting', decimal(record.weighting)],
+          ],
+        };
     }
-    const n = this.#interactionCount;
-    const p = `cmi.interactions.${n}`;
-    // The id creates the slot and must come first; the type must precede the responses.
-    if (!this.set(`${p}.id`, interactionId2004(this.#courseId, record.itemId, record.attempt))) return false;
-    this.#interactionCount = n + 1;
-    const pairs: Array<[string, string]> = [[`${p}.type`, type]];
-    const seen = new Set<string>();
-    for (const o of record.objectiveIds) {
-      const id = objectiveId2004(this.#courseId, o);
-      if (seen.has(id)) continue; // ids must be unique within one interaction
-      pairs.push([`${p}.objectives.${seen.size}.id`, id]);
-      seen.add(id);
-    }
-    pairs.push([`${p}.timestamp`, timestamp2004(record.timestamp)]);
-    if (correct !== null) pairs.push([`${p}.correct_responses.0.pattern`, correct]);
-    pairs.push(
-      [`${p}.learner_response`, learner],
-      [`${p}.result`, record.result],
-      [`${p}.latency`, duration2004(record.latencySeconds)],
-      [`${p}.weighting`, decimal(record.weighting)],
+    const objectives = [...new Set(record.objectiveIds.map((o) => objectiveId2004(this.#courseId, o)))];
+    const fields: Array<[string, string]> = [
+      ['type', type],
+      ['timestamp', timestamp2004(record.timestamp)],
+    ];
+    if (correct) fields.push(['correct_responses.0.pattern', correct]);
+    // Nothing answered: no response at all; the standard has no empty sequencing/matching/performance.
+    if (learner !== '') fields.push(['learner_response', learner]);
+    fields.push(
+      ['result', record.result],
+      ['latency', duration2004(record.latencySeconds)],
+      ['weighting', decimal(record.weighting)],
     );
     if (record.description) {
-      pairs.push([`${p}.description`, trimTo(record.description, SCORM2004_LIMITS.description)]);
+      fields.push(['description', trimTo(record.description, SCORM2004_LIMITS.interactionDescription)]);
     }
-    return this.setAll(pairs);
+    return { id: interactionId2004(this.#courseId, record.itemId, record.attempt), objectives, fields };
   }
 
-  setResult(result: CourseResult): boolean {
-    if (!this.begin('setResult')) return false;
+  protected resultPairs(result: CourseResult): Array<[string, string]> {
     const pairs: Array<[string, string]> = [];
     if (result.scaled !== undefined && Number.isFinite(result.scaled)) {
       const scaled = clamp01(result.scaled);
@@ -248,43 +226,38 @@ export class Scorm2004Connection extends ScormSession implements LmsConnection {
       );
     }
     pairs.push(
-      ['cmi.success_status', result.passed === undefined ? 'unknown' : result.passed ? 'passed' : 'failed'],
+      ['cmi.success_status', success2004(result.passed)],
       ['cmi.completion_status', result.completed ? 'completed' : 'incomplete'],
       ['cmi.progress_measure', decimal(clamp01(Number.isFinite(result.progress) ? result.progress : 0))],
     );
-    if (!this.setAll(pairs)) return false;
-    for (const objective of result.objectives) {
-      const id = objectiveId2004(this.#courseId, objective.id);
-      let index = this.#objectiveIndex.get(id);
-      const isNew = index === undefined;
-      if (index === undefined) index = this.#objectiveCount;
-      const p = `cmi.objectives.${index}`;
-      if (isNew) {
-        if (!this.set(`${p}.id`, id)) return false;
-        this.#objectiveIndex.set(id, index);
-        this.#objectiveCount = index + 1;
-      }
-      const o: Array<[string, string]> = [];
-      if (objective.scaled !== undefined && Number.isFinite(objective.scaled)) {
-        o.push([`${p}.score.scaled`, decimal(clamp01(objective.scaled))]);
-      }
-      o.push(
-        [`${p}.success_status`, objective.passed === undefined ? 'unknown' : objective.passed ? 'passed' : 'failed'],
-        [`${p}.completion_status`, objective.completed ? 'completed' : 'incomplete'],
-      );
-      if (objective.description) {
-        o.push([`${p}.description`, trimTo(objective.description, SCORM2004_LIMITS.description)]);
-      }
-      if (!this.setAll(o)) return false;
-    }
-    return true;
+    return pairs;
   }
 
-  finish(completed: boolean): boolean {
-    return this.finishWith([
-      ['cmi.session_time', duration2004(this.sessionSeconds())],
-      // Only 'suspend' keeps the attempt open for resume; 'normal' ends it.
-      ['cmi.exit', completed ? 'normal' : 'suspend'],
-    ]);
+  protected objectiveId(leerdoelId: string): string {
+    return objectiveId2004(this.#courseId, leerdoelId);
+  }
+
+  protected objectivePairs(objective: ObjectiveResult, prefix: string): Array<[string, string]> {
+    const pairs: Array<[string, string]> = [];
+    if (objective.scaled !== undefined && Number.isFinite(objective.scaled)) {
+      pairs.push([`${prefix}.score.scaled`, decimal(clamp01(objective.scaled))]);
+    }
+    pairs.push(
+      [`${prefix}.success_status`, success2004(objective.passed)],
+      [`${prefix}.completion_status`, objective.completed ? 'completed' : 'incomplete'],
+    );
+    if (objective.description) {
+      pairs.push([`${prefix}.description`, trimTo(objective.description, SCORM2004_LIMITS.description)]);
+    }
+    return pairs;
+  }
+
+  protected sessionTimeValue(seconds: number): string {
+    return duration2004(seconds);
+  }
+
+  protected exitValue(completed: boolean): string {
+    // Only 'suspend' keeps the attempt open for resume; 'normal' ends it.
+    return completed ? 'normal' : 'suspend';
   }
 }

@@ -4,7 +4,7 @@
  * no method throws: failures are returned as `false` and described by `lastError`.
  */
 
-export type Standard = 'scorm12' | 'scorm2004' | 'standalone';
+export type Standard = 'scorm12' | 'scorm2004' | 'cmi5' | 'standalone';
 
 export interface LaunchData {
   /** What the LMS kept from the previous session, '' on a first launch. */
@@ -39,6 +39,11 @@ export interface CourseResult {
   completed: boolean;
   /** 0..1: how much of the course the learner has done (SCORM 2004 progress_measure). */
   progress: number;
+  /**
+   * The learner is done (the attempt may close): the exit is then written with the result, while the
+   * page is alive, so finishing at unload has nothing left to set. Undefined: exit as on start.
+   */
+  finished?: boolean;
   objectives: ObjectiveResult[];
 }
 
@@ -65,7 +70,8 @@ export type InteractionRecord =
       learner: string[];
       correct: string[];
     })
-  | (InteractionBase & { kind: 'true-false'; learner: boolean; correct: boolean })
+  /** `learner` null: not answered (the response is then left out, never written empty). */
+  | (InteractionBase & { kind: 'true-false'; learner: boolean | null; correct: boolean })
   | (InteractionBase & {
       kind: 'matching';
       sources: string[];
@@ -75,6 +81,13 @@ export type InteractionRecord =
     })
   | (InteractionBase & { kind: 'performance'; learner: string[]; correct?: string[] })
   | (InteractionBase & { kind: 'long-fill-in'; learner: string });
+
+/**
+ * Why the last call failed. `refused`: the LMS (a 4xx error code) or the adapter itself said no to a
+ * value; sending it again gives the same answer, so it is logged and never retried. `transient`: the
+ * LMS could not take it now (101, 391, 351, an exception, no answer): worth retrying.
+ */
+export type FailureKind = 'none' | 'refused' | 'transient';
 
 export interface SaveData {
   location: string;
@@ -87,7 +100,10 @@ export interface LmsConnection {
   start(): LaunchData | null;
   /** Store bookmark and state (not yet committed). */
   save(data: SaveData): boolean;
-  /** Record one answered question as a new interaction. */
+  /**
+   * Record one answered question. One slot per interaction id (item + attempt): recording the same
+   * id again (a re-checked answer, a retry) updates its own slot, never a new one.
+   */
   recordInteraction(record: InteractionRecord): boolean;
   /** Score, success, completion, progress and per-leerdoel objectives. */
   setResult(result: CourseResult): boolean;
@@ -111,4 +127,31 @@ export interface LmsConnection {
   finish(completed: boolean): boolean;
   /** Description of the last failure, '' when the last call succeeded. */
   readonly lastError: string;
+  /**
+   * Connections whose LMS answers later (cmi5: an LRS over HTTP): resolves true once everything
+   * committed so far has arrived, false when a request failed. Without it, commit() is final (SCORM).
+   */
+  confirmed?(): Promise<boolean>;
+  /**
+   * What kind of failure `lastError` describes ('none' after a success). Optional: a connection
+   * without it counts every failure as transient.
+   */
+  readonly lastFailure?: FailureKind;
+  /**
+   * The number of `cmi.interactions` slots this course has used for the learner (also across
+   * sessions): the course saves it in its own state, because an LMS may report `_count` 0 on
+   * relaunch (SCORM 1.2 interactions are write-only) and a new slot must never overwrite an old one.
+   * Only connections that write numbered interaction slots (SCORM) have it.
+   */
+  readonly interactionSlots?: number;
+  /**
+   * The interaction id in each slot, for the saved state; only where the LMS cannot give them back
+   * (SCORM 1.2 interactions are write-only). '' where unknown.
+   */
+  readonly interactionIds?: readonly string[];
+  /**
+   * After start(): slots 0..count-1 are taken (the count the course saved; `ids`: their ids when
+   * known); new ones come after.
+   */
+  resumeInteractionSlots?(count: number, ids?: readonly string[]): void;
 }

@@ -1,5 +1,6 @@
 /** Parts of the <lms-emulator-app> template (src/preview/emulator-app.ts): faults, metrics, tables. */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ODD_ANSWERS, type OddAnswer } from './emulator-app-faults.js';
 import type { LmsEmulatorApp } from './emulator-app.js';
 import type { ApiCall, LmsEmulator } from './lms-emulator.js';
@@ -99,7 +100,7 @@ export function renderCall(call: ApiCall, failed: boolean) {
   const result = failed
     ? `MISLUKT${call.injected ? ' (gesimuleerde storing)' : ''}${call.problem ? `: ${call.problem}` : ''}`
     : 'ok';
-  return html`<tr class=${failed ? 'failed' : nothing}>
+  return html`<tr class=${ifDefined(failed ? 'failed' : undefined)}>
     <td>${call.seq}</td>
     <td>${call.session}</td>
     <td>${call.method}</td>

@@ -188,6 +188,12 @@ export interface Module {
   check?: KnowledgeCheck;
 }
 
+/**
+ * When learners may review a final-test attempt (their answers, the right answers, the feedback):
+ * after-last-attempt = once no attempt can follow (passed, or none left).
+ */
+export type ReviewRule = 'never' | 'after-pass' | 'after-last-attempt' | 'always';
+
 export interface CourseContent {
   id: string;
   title: string;
@@ -200,6 +206,8 @@ export interface CourseContent {
   passingScore: number;
   /** Attempts at the final test; 0 means unlimited. */
   attempts: number;
+  /** When the result page offers a review of the answers; absent = 'after-last-attempt'. */
+  review?: ReviewRule;
   completion: CompletionRule;
   theme: Theme;
   sources: Source[];

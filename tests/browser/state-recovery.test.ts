@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
 import { nl } from '../../src/i18n/nl';
+import { CODEC_VERSION } from '../../src/state/codec';
 import { CourseDriver, waitFor, courseFrame } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
 
@@ -57,7 +58,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
         await course.click('Volgende');
         expect(course.currentHeading()).to.equal(content.modules[0]!.pages[1]!.title);
         // The LMS holds a readable state again, and no call failed.
-        await waitFor(() => emulator.cmi()['cmi.suspend_data']?.startsWith('2.'), 'a new suspend_data');
+        await waitFor(() => emulator.cmi()['cmi.suspend_data']?.startsWith(`${CODEC_VERSION}.`), 'a new suspend_data');
         expect(emulator.failedCalls(), JSON.stringify(emulator.failedCalls())).to.deep.equal([]);
       });
     }

@@ -9,8 +9,8 @@ import {
   type FlowModel,
 } from '../../src/flow/course-machine';
 import { flowModelOf } from '../../src/flow/model';
-import type { Response, SavedState } from '../../src/flow/saved-state';
-import { decodeState } from '../../src/state/codec';
+import type { Response, SavedState } from '../../src/state/saved-state';
+import { codecItemsOf, decodeState } from '../../src/state/codec';
 import { CourseDriver, deepQueryAll } from '../browser/support/course-driver';
 import { coursePackageUrl } from '../browser/support/course-url';
 import { seededRandom } from '../../src/assessment/draw';
@@ -98,7 +98,7 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
 
 const isAttemptOpen = (state: SavedState): boolean => state.test.attempt > 0 && !state.test.submitted;
 
-/** A random response in the shape the item type takes (see src/flow/saved-state.ts). */
+/** A random response in the shape the item type takes (see src/state/saved-state.ts). */
 export function randomResponse(item: Item, random: Random, allowEmpty: boolean): Response {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   switch (item.type) {
@@ -354,7 +354,7 @@ class Soak {
     this.content = this.course.content();
     this.model = flowModelOf(this.content);
     // The order the controller uses for the codec: check items first, then the test's item bank.
-    this.codecItems = [...Object.values(this.model.checkItems), ...this.content.finalTest.items];
+    this.codecItems = codecItemsOf(this.content);
     for (const item of this.codecItems) this.items.set(item.id, item);
   }
 

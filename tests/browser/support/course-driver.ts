@@ -1,4 +1,6 @@
+import type { CourseFinalTest } from '../../../src/components/course-final-test';
 import type { CourseContent, Item } from '../../../src/shared/course-types';
+import { parseCourseContent } from '../../../src/shared/answer-key';
 
 /**
  * Drives the built course inside the emulator's iframe the way a learner does: by clicking the
@@ -51,11 +53,19 @@ export class CourseDriver {
   }
 
   content(): CourseContent {
-    return JSON.parse(this.doc.getElementById('course-content')!.textContent!) as CourseContent;
+    return parseCourseContent(this.doc.getElementById('course-content')!.textContent!);
   }
 
+  /** Waits for the course, and goes past the cover ("Start" / "Verder waar je was") as a learner does. */
   async ready(): Promise<void> {
     await waitFor(() => this.currentHeading(), 'the course to render');
+    const start = this.doc
+      .querySelector('course-cover')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('[part="start"]');
+    if (start) {
+      start.click();
+      await waitFor(() => this.viewTag() !== 'course-cover' && this.currentHeading(), 'the step after the cover');
+    }
   }
 
   /** The h1 of the current view (page, check, test or result). */
@@ -68,8 +78,10 @@ export class CourseDriver {
 
   /** Ids of the items the final test shows, in order ([] when it shows none). */
   testItemIds(): string[] {
-    const test = this.doc.querySelector('course-final-test');
+    const test = this.finalTest();
     if (!test?.shadowRoot) return [];
+    // One question per screen: the attempt's items are the component's, not only the one on screen.
+    if (test.status === 'in-progress') return test.items.map((item) => item.id);
     const ids = deepQueryAll<HTMLElement & { item?: Item }>(test.shadowRoot, '*')
       .filter((element) => element.item && element.localName === `course-${element.item.type}`)
       .map((element) => element.item!.id);
@@ -93,6 +105,12 @@ export class CourseDriver {
   }
 
   async click(text: string): Promise<void> {
+    // Handing in happens on the final test's overview: go there first, as a learner would.
+    const test = this.finalTest();
+    if (this.buttons(text).length === 0 && test?.status === 'in-progress') {
+      await test.show(-1);
+      await this.settle();
+    }
     const button = await waitFor(() => this.buttons(text)[0], `a button "${text}"`);
     button.click();
     await this.settle();
@@ -106,13 +124,41 @@ export class CourseDriver {
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
 
-  /** The element of the item's type that renders `itemId` (course-single-choice, course-classify, ...). */
+  /** The final test element, if it is the current view. */
+  finalTest(): CourseFinalTest | null {
+    return this.doc.querySelector('course-final-test') as CourseFinalTest | null;
+  }
+
+  /**
+   * The element of the item's type that renders `itemId` (course-single-choice, course-classify, ...).
+   * The final test shows one question at a time: a drawn item that is not on screen is opened first,
+   * as the learner would from the overview, and rendered at once so this can stay synchronous.
+   */
   question(itemId: string): HTMLElement {
-    const matches = deepQueryAll<HTMLElement & { item?: Item }>(this.doc, '*').filter(
-      (element) => element.item?.id === itemId && element.localName === `course-${element.item.type}`,
-    );
+    const find = () =>
+      deepQueryAll<HTMLElement & { item?: Item }>(this.doc, '*').filter(
+        (element) => element.item?.id === itemId && element.localName === `course-${element.item.type}`,
+      );
+    let matches = find();
+    const test = this.finalTest();
+    const index = test?.status === 'in-progress' ? test.items.findIndex((item) => item.id === itemId) : -1;
+    if (matches.length === 0 && index >= 0) {
+      void test!.show(index);
+      this.renderNow();
+      matches = find();
+    }
     if (matches.length === 0) throw new Error(`question ${itemId} is not on screen`);
     return matches[0]!;
+  }
+
+  /** Runs every pending Lit update in the course now (nested elements update one level at a time). */
+  renderNow(): void {
+    type Pending = Element & { isUpdatePending?: boolean; performUpdate?: () => void };
+    for (let depth = 0; depth < 10; depth++) {
+      const pending = deepQueryAll<Pending>(this.doc, '*').filter((element) => element.isUpdatePending);
+      if (pending.length === 0) return;
+      for (const element of pending) element.performUpdate!();
+    }
   }
 
   /**

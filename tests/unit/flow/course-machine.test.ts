@@ -15,7 +15,7 @@ import {
   type FlowEvent,
   type FlowModel,
 } from '../../../src/flow/course-machine';
-import type { SavedState } from '../../../src/flow/saved-state';
+import type { SavedState } from '../../../src/state/saved-state';
 import { smallModel } from '../../support/flow-fixture';
 
 type Snapshot = SnapshotFrom<typeof courseMachine>;

@@ -9,7 +9,7 @@ import {
   matching12,
   matching2004,
   performance2004,
-  shortId2004,
+  responseId,
   time12,
   timespan12,
   timestamp2004,
@@ -91,7 +91,7 @@ describe('identifiers', () => {
     const id = interactionId2004('my course', 'item 1', 0);
     expect(id).toBe('urn:course:my_course:item:item_1:a0');
     expect(isLongIdentifier2004(id)).toBe(true);
-    expect(shortId2004('a b[,]c')).toBe('a_b___c');
+    expect(responseId('a b[,]c')).toBe('a_b___c');
   });
 });
 
@@ -115,7 +115,7 @@ describe('response patterns', () => {
         ['s2', 't2'],
       ]),
     ).toBe('s1[.]t1[,]s2[.]t2');
-    expect(performance2004(['eerst [luisteren]', 'dan'])).toBe('1[.]eerst (luisteren)[,]2[.]dan');
+    expect(performance2004(['eerst [luisteren]', 'dan'])).toBe('1[.]eerst__luisteren_[,]2[.]dan');
     expect(performance2004(['x'.repeat(300)])).toBe(`1[.]${'x'.repeat(250)}`);
   });
 

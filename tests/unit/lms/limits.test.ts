@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { interactionOf, reflectionInteraction } from '../../../src/app/interactions';
 import type { ReflectionPrompt } from '../../../src/shared/course-types';
-import type { SavedState } from '../../../src/flow/saved-state';
+import type { SavedState } from '../../../src/state/saved-state';
 import type { Step } from '../../../src/flow/steps';
 import { Scorm12Connection } from '../../../src/lms/scorm12';
 import { Scorm2004Connection } from '../../../src/lms/scorm2004';
@@ -123,13 +123,14 @@ describe('limits under pressure', () => {
     const lms = new Scorm2004Connection(api, { courseId: 'ervaringsdeskundigheid', now: () => Date.UTC(2024, 4, 6) });
     lms.start();
     const texts = fillEverything(lms);
-    expect(lms.maxReflectionChars(8)).toBe(4000);
+    // 8 prompts share the 5,000-character budget (issue 8: the whole state must fit a 64 KB beacon).
+    expect(lms.maxReflectionChars(8)).toBe(625);
     lms.finish(false);
     const sent = lastValues(sets);
     expect(checkScorm2004Cmi(sent)).toEqual([]);
     const cmi = stringValues(api.getFlattenedCMI());
     expect(checkScorm2004Cmi(cmi)).toEqual([]);
-    for (let n = 0; n < 8; n++) expect(cmi[`cmi.comments_from_learner.${n}.comment`]!.length).toBe(4000);
+    for (let n = 0; n < 8; n++) expect(cmi[`cmi.comments_from_learner.${n}.comment`]!.length).toBe(625);
     expect(api.cmi.interactions.childArray.length).toBe(40 + 30 + 8);
 
     const again = new Scorm2004Connection(newScorm2004({ ...cmi, 'cmi.entry': 'resume' }), {

@@ -1,7 +1,8 @@
 /**
  * What the course remembers between sessions: the part of the flow machine's context that is not
  * derived from the content. It is what the suspend_data codec (src/state/codec.ts) encodes, and what
- * the flow machine takes as input on relaunch.
+ * the flow machine takes as input on relaunch. src/state owns this shape, its codec and the item
+ * order the codec uses (codecItemsOf). See docs/saved-state.md.
  */
 
 /**
@@ -42,3 +43,30 @@ export const emptySavedState = (): SavedState => ({
   checkAnswers: {},
   test: { attempt: 0, drawn: [], seed: 0, answers: {}, submitted: false, scores: [] },
 });
+
+/** What the LMS layer keeps in the saved state next to the learner's progress. */
+export interface TrackingState {
+  /**
+   * cmi.interactions slots the course has used for this learner: new interactions are numbered
+   * after them, whatever `_count` the LMS reports on relaunch.
+   */
+  interactionSlots: number;
+  /** The id in each of those slots where the LMS cannot give them back (SCORM 1.2); '' unknown. */
+  interactionIds?: readonly string[];
+}
+
+export const emptyTracking = (): TrackingState => ({ interactionSlots: 0 });
+
+/** What decoding a saved state gave (src/state/codec.ts: decodeState). */
+export type DecodeStatus = 'empty' | 'ok' | 'partial' | 'unreadable';
+export interface DecodeResult {
+  state: SavedState;
+  status: DecodeStatus;
+  problem?: string;
+  /** Present (true) when an unfinished final-test attempt could not continue after a content update. */
+  testRestarted?: true;
+  /** Present when the state says interaction slots were used (version 3). */
+  interactionSlots?: number;
+  /** Present when the state lists the ids in those slots (SCORM 1.2); '' where unknown. */
+  interactionIds?: string[];
+}

@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import { storedReflections } from '../support/stored-reflections';
+import { CourseDriver, courseFrame, waitFor } from './support/course-driver';
+import { coursePackageUrl } from './support/course-url';
+
+/**
+ * Issue 8, item 5: a reflection typed and the tab closed within 100 ms is kept. The reflection field
+ * reports typing debounced (500 ms) and on pagehide; the course finishes its LMS session on pagehide
+ * too. Whatever order the browser runs those listeners in, the text must reach the LMS before
+ * Terminate.
+ */
+for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
+  describe(`a reflection typed just before the tab closes (${standard})`, function () {
+    this.timeout(60000);
+    const url = coursePackageUrl(standard);
+    let emulator: LmsEmulator;
+    let iframe: HTMLIFrameElement;
+    let course: CourseDriver;
+
+    before(() => {
+      iframe = courseFrame();
+      emulator = new LmsEmulator({ standard, learnerId: `close-fast-${standard}` });
+      course = new CourseDriver(iframe);
+    });
+
+    after(() => {
+      emulator.dispose();
+      iframe.remove();
+    });
+
+    it('is in the LMS after the close, and back in its field on relaunch', async () => {
+      await emulator.launch(iframe, url);
+      await course.ready();
+      const content = course.content();
+      const page = content.modules.flatMap((m) => m.pages).find((p) => p.prompts?.length)!;
+      const promptId = page.prompts![0]!.id;
+      // Walk to the first page with an opdracht.
+      for (let steps = 0; course.currentHeading() !== page.title; steps++) {
+        expect(steps, `reaching "${page.title}"`).to.be.below(60);
+        await course.click('Volgende');
+      }
+      const text = `Vlak voor het sluiten getypt (${standard}): wat ik meenam uit de praktijk.`;
+      const field = course.reflectionField(promptId);
+      field.focus();
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      const typedAt = performance.now();
+      const closing = emulator.close(); // the page is dismissed now, well within the debounce
+      expect(performance.now() - typedAt).to.be.below(100);
+      await closing;
+
+      expect(emulator.terminateCount(1)).to.equal(1);
+      const stored = emulator.storedCmi()!;
+      expect(storedReflections(stored, standard, content.id)[promptId]).to.equal(text);
+
+      await emulator.relaunch(iframe, url);
+      await course.ready();
+      await waitFor(() => course.currentHeading() === page.title, 'the page the learner left');
+      expect(course.reflectionField(promptId).value).to.equal(text);
+    });
+  });
+}
