@@ -14,7 +14,7 @@ import { StandaloneConnection } from './lms/standalone';
 import { ResilientConnection } from './lms/resilient';
 import { WriterLock } from './lms/writer-lock';
 import { savedInteractionSlots } from './state/codec';
-import type { LmsConnection } from './lms/types';
+import { launchData, type LmsConnection } from './lms/types';
 import type { Notice } from './components/types';
 import { nl } from './i18n/nl';
 
@@ -56,14 +56,7 @@ async function boot(): Promise<void> {
   if (!launch) {
     // The LMS is there but refuses to start: keep the learner going on a local copy.
     lms = new StandaloneConnection(content.id, content.version);
-    launch = lms.start() ?? {
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    };
+    launch = lms.start() ?? launchData();
     notice = { kind: 'warning', text: nl.notices.lmsUnavailable };
   }
   const controller = new CourseController(content, lms, launch, root, notice);

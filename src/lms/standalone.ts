@@ -3,7 +3,14 @@
  * kept in localStorage. When storage is unavailable (private mode, blocked cookies, quota) it keeps
  * working from memory and says so in lastError; calls still return true because the session works.
  */
-import type { CourseResult, InteractionRecord, LaunchData, LmsConnection, SaveData } from './types';
+import {
+  launchData,
+  type CourseResult,
+  type InteractionRecord,
+  type LaunchData,
+  type LmsConnection,
+  type SaveData,
+} from './types';
 
 interface Stored {
   suspendData: string;
@@ -104,14 +111,12 @@ export class StandaloneConnection implements LmsConnection {
   start(): LaunchData | null {
     this.#load();
     this.#error = this.#storageOk ? '' : STORAGE_UNAVAILABLE;
-    return {
+    return launchData({
       suspendData: this.#data.suspendData,
       location: this.#data.location,
       resumed: this.#data.suspendData !== '',
-      learnerName: '',
-      learnerId: '',
       reflections: { ...this.#data.reflections },
-    };
+    });
   }
 
   saveReflection(promptId: string, text: string): boolean {

@@ -21,6 +21,17 @@ export interface LaunchData {
   reflections: Record<string, string>;
 }
 
+/** Launch data with nothing kept yet (a first launch); `overrides` fill in what is known. */
+export const launchData = (overrides: Partial<LaunchData> = {}): LaunchData => ({
+  suspendData: '',
+  location: '',
+  resumed: false,
+  learnerName: '',
+  learnerId: '',
+  reflections: {},
+  ...overrides,
+});
+
 export interface ObjectiveResult {
   /** Leerdoel id, e.g. `ld1`; the adapter turns it into the standard's identifier. */
   id: string;

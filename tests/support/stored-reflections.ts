@@ -2,6 +2,7 @@ import type { Scorm12Api } from '../../src/lms/scorm12';
 import { Scorm12Connection } from '../../src/lms/scorm12';
 import type { Scorm2004Api } from '../../src/lms/scorm2004';
 import { Scorm2004Connection } from '../../src/lms/scorm2004';
+import { fakeScorm12Api, fakeScorm2004Api } from './fake-scorm-api';
 
 /** Number of entries of a CMI array in a flattened map (the flattened form has no `_count`). */
 export function arrayCount(cmi: Readonly<Record<string, string>>, array: string): number {
@@ -29,25 +30,23 @@ export function storedReflections(
   const ok = () => 'true';
   const none = () => '0';
   if (standard === 'scorm12') {
-    const api: Scorm12Api = {
+    const api: Scorm12Api = fakeScorm12Api({
       LMSInitialize: ok,
       LMSFinish: ok,
       LMSGetValue: get,
       LMSSetValue: ok,
       LMSCommit: ok,
       LMSGetLastError: none,
-      LMSGetErrorString: () => '',
-    };
+    });
     return new Scorm12Connection(api).start()?.reflections ?? {};
   }
-  const api: Scorm2004Api = {
+  const api: Scorm2004Api = fakeScorm2004Api({
     Initialize: ok,
     Terminate: ok,
     GetValue: get,
     SetValue: ok,
     Commit: ok,
     GetLastError: none,
-    GetErrorString: () => '',
-  };
+  });
   return new Scorm2004Connection(api, { courseId }).start()?.reflections ?? {};
 }

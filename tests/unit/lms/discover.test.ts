@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { discoverLms, findApi, forcedStandard } from '../../../src/lms/discover';
+import { fakeScorm12Api, fakeScorm2004Api } from '../../support/fake-scorm-api';
 
-const api12 = {
-  LMSInitialize: () => 'true',
-  LMSFinish: () => 'true',
-  LMSGetValue: () => '',
-  LMSSetValue: () => 'true',
-  LMSCommit: () => 'true',
-  LMSGetLastError: () => '0',
-  LMSGetErrorString: () => '',
-};
-const api2004 = {
-  Initialize: () => 'true',
-  Terminate: () => 'true',
-  GetValue: () => '',
-  SetValue: () => 'true',
-  Commit: () => 'true',
-  GetLastError: () => '0',
-  GetErrorString: () => '',
-};
+const api12 = fakeScorm12Api();
+const api2004 = fakeScorm2004Api();
 
 interface FakeWin {
   parent: FakeWin;

@@ -14,6 +14,8 @@ import { Scorm2004Connection, type Scorm2004Api } from '../../../src/lms/scorm20
 import { StandaloneConnection } from '../../../src/lms/standalone';
 import { checkScorm12Cmi, checkScorm2004Cmi, stringValues } from '../../support/cmi-rules';
 import { lastValues, newScorm12, newScorm2004, recordSets } from './helpers';
+import { launchData } from '../../../src/lms/types';
+import { fakeScorm12Api, fakeScorm2004Api } from '../../support/fake-scorm-api';
 
 const tricky = [
   '',
@@ -234,25 +236,15 @@ describe('adapters with odd LMS values', () => {
       },
       ['cmi.core.student_name'],
     );
-    const api: Scorm12Api = {
-      LMSInitialize: () => 'true',
-      LMSFinish: () => 'true',
+    const api: Scorm12Api = fakeScorm12Api({
       LMSGetValue: q.get,
       LMSSetValue: (e, v) => (q.set.push([e, v]), 'true'),
       LMSCommit: () => true,
       LMSGetLastError: () => 0,
-      LMSGetErrorString: () => '',
-    };
+    });
     const lms = new Scorm12Connection(api);
     const launch = lms.start();
-    expect(launch).toEqual({
-      suspendData: '2.abc',
-      location: '',
-      resumed: true,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(launch).toEqual(launchData({ suspendData: '2.abc', resumed: true }));
     expect(q.set).toContainEqual(['cmi.core.lesson_status', 'incomplete']);
     expect(
       lms.recordInteraction({
@@ -274,15 +266,7 @@ describe('adapters with odd LMS values', () => {
 
   it('SCORM 1.2: a mixed-case passed status is never downgraded', () => {
     const q = quirkyValues({ 'cmi.core.lesson_status': 'Passed', 'cmi.core.entry': 'RESUME' });
-    const api: Scorm12Api = {
-      LMSInitialize: () => 'true',
-      LMSFinish: () => 'true',
-      LMSGetValue: q.get,
-      LMSSetValue: (e, v) => (q.set.push([e, v]), 'true'),
-      LMSCommit: () => 'true',
-      LMSGetLastError: () => '0',
-      LMSGetErrorString: () => '',
-    };
+    const api: Scorm12Api = fakeScorm12Api({ LMSGetValue: q.get, LMSSetValue: (e, v) => (q.set.push([e, v]), 'true') });
     const lms = new Scorm12Connection(api);
     expect(lms.start()?.resumed).toBe(true);
     // Only the crash-safe exit is written: the status itself is left alone.
@@ -303,24 +287,9 @@ describe('adapters with odd LMS values', () => {
       },
       ['cmi.comments_from_learner.0.location', 'cmi.learner_name'],
     );
-    const api: Scorm2004Api = {
-      Initialize: () => 'true',
-      Terminate: () => 'true',
-      GetValue: q.get,
-      SetValue: (e, v) => (q.set.push([e, v]), 'true'),
-      Commit: () => 'true',
-      GetLastError: () => '0',
-      GetErrorString: () => '',
-    };
+    const api: Scorm2004Api = fakeScorm2004Api({ GetValue: q.get, SetValue: (e, v) => (q.set.push([e, v]), 'true') });
     const lms = new Scorm2004Connection(api, { courseId: 'c' });
-    expect(lms.start()).toEqual({
-      suspendData: '2.x',
-      location: '',
-      resumed: true,
-      learnerName: '',
-      learnerId: '',
-      reflections: { p1: '42' },
-    });
+    expect(lms.start()).toEqual(launchData({ suspendData: '2.x', resumed: true, reflections: { p1: '42' } }));
     expect(q.set).toContainEqual(['cmi.completion_status', 'incomplete']);
     expect(lms.saveReflection('p1', 'nieuw')).toBe(true);
     expect(q.set).toContainEqual(['cmi.comments_from_learner.1.comment', 'nieuw']);
@@ -330,15 +299,7 @@ describe('adapters with odd LMS values', () => {
 
   it('SCORM 2004: a mixed-case completed status is left alone', () => {
     const q = quirkyValues({ 'cmi.completion_status': 'Completed', 'cmi.entry': 'Resume' });
-    const api: Scorm2004Api = {
-      Initialize: () => 'true',
-      Terminate: () => 'true',
-      GetValue: q.get,
-      SetValue: (e, v) => (q.set.push([e, v]), 'true'),
-      Commit: () => 'true',
-      GetLastError: () => '0',
-      GetErrorString: () => '',
-    };
+    const api: Scorm2004Api = fakeScorm2004Api({ GetValue: q.get, SetValue: (e, v) => (q.set.push([e, v]), 'true') });
     const lms = new Scorm2004Connection(api, { courseId: 'c' });
     expect(lms.start()?.resumed).toBe(true);
     // Only the crash-safe exit is written: the status itself is left alone.

@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectLms } from '../../../src/lms/connect';
 import { Scorm12Connection, type Scorm12Api } from '../../../src/lms/scorm12';
 import type { CourseResult } from '../../../src/lms/types';
+import { launchData } from '../../../src/lms/types';
 import { checkScorm12Cmi, stringValues } from '../../support/cmi-rules';
 import { lastValues, newScorm12, recordSets, sampleRecords } from './helpers';
+import { fakeScorm12Api } from '../../support/fake-scorm-api';
 
 const result: CourseResult = {
   scaled: 0.8333,
@@ -36,14 +38,7 @@ describe('Scorm12Connection against scorm-again', () => {
   it('runs a whole session and writes exactly the strict SCORM 1.2 values', () => {
     const { api, lms, sets, clock } = launch();
     expect(lms.standard).toBe('scorm12');
-    expect(lms.start()).toEqual({
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(lms.start()).toEqual(launchData());
     expect(lms.lastError).toBe('');
     expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('incomplete');
 
@@ -137,14 +132,7 @@ describe('Scorm12Connection against scorm-again', () => {
     delete (window as Win).API;
 
     const second = launch(newScorm12({ ...saved, 'cmi.core.entry': 'resume' }));
-    expect(second.lms.start()).toEqual({
-      suspendData: 'state-one',
-      location: 'p7',
-      resumed: true,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(second.lms.start()).toEqual(launchData({ suspendData: 'state-one', location: 'p7', resumed: true }));
     expect(second.sets.some(([k]) => k === 'cmi.core.lesson_status')).toBe(false); // no downgrade
     expect(second.lms.setResult(result)).toBe(true);
     expect(second.lms.recordInteraction(sampleRecords[1]!)).toBe(true);
@@ -215,16 +203,7 @@ describe('Scorm12Connection against scorm-again', () => {
 
 describe('Scorm12Connection against a failing API', () => {
   function fakeApi(overrides: Partial<Record<keyof Scorm12Api, () => unknown>> = {}): Scorm12Api {
-    return {
-      LMSInitialize: () => 'true',
-      LMSFinish: () => 'true',
-      LMSGetValue: () => '',
-      LMSSetValue: () => 'true',
-      LMSCommit: () => 'true',
-      LMSGetLastError: () => '0',
-      LMSGetErrorString: () => 'No error',
-      ...overrides,
-    };
+    return fakeScorm12Api({ LMSGetErrorString: () => 'No error', ...overrides });
   }
 
   it("returns false with the LMS's error when a call returns 'false'", () => {
@@ -252,14 +231,7 @@ describe('Scorm12Connection against a failing API', () => {
     const lms = new Scorm12Connection(
       fakeApi({ LMSSetValue: boom, LMSCommit: boom, LMSFinish: boom, LMSGetValue: boom, LMSGetLastError: boom }),
     );
-    expect(lms.start()).toEqual({
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(lms.start()).toEqual(launchData());
     expect(() => lms.save({ location: 'a', suspendData: 'b' })).not.toThrow();
     expect(lms.save({ location: 'a', suspendData: 'b' })).toBe(false);
     expect(lms.lastError).toMatch(/threw: Error: boom/);

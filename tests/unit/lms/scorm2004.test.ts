@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectLms } from '../../../src/lms/connect';
 import { Scorm2004Connection, type Scorm2004Api } from '../../../src/lms/scorm2004';
 import type { CourseResult } from '../../../src/lms/types';
+import { launchData } from '../../../src/lms/types';
 import { checkScorm2004Cmi, stringValues } from '../../support/cmi-rules';
 import { lastValues, newScorm12, newScorm2004, recordSets, sampleRecords } from './helpers';
+import { fakeScorm2004Api } from '../../support/fake-scorm-api';
 
 const result: CourseResult = {
   scaled: 0.8333,
@@ -45,14 +47,7 @@ describe('Scorm2004Connection against scorm-again', () => {
     (window as Win).API = newScorm12(); // both present: 2004 wins
     const { api, lms, sets, clock } = launch();
     expect(lms.standard).toBe('scorm2004');
-    expect(lms.start()).toEqual({
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(lms.start()).toEqual(launchData());
     expect(lms.lastError).toBe('');
     expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
 
@@ -146,14 +141,7 @@ describe('Scorm2004Connection against scorm-again', () => {
     const saved = stringValues(first.api.getFlattenedCMI());
 
     const second = launch(newScorm2004({ ...saved, 'cmi.entry': 'resume' }));
-    expect(second.lms.start()).toEqual({
-      suspendData: 'state-one',
-      location: 'p7',
-      resumed: true,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(second.lms.start()).toEqual(launchData({ suspendData: 'state-one', location: 'p7', resumed: true }));
     expect(second.sets.some(([k]) => k === 'cmi.completion_status')).toBe(false);
     expect(second.lms.setResult(result)).toBe(true);
     expect(second.lms.recordInteraction(sampleRecords[1]!)).toBe(true);
@@ -190,16 +178,8 @@ describe('Scorm2004Connection against scorm-again', () => {
 });
 
 describe('Scorm2004Connection against a failing API', () => {
-  const fakeApi = (overrides: Partial<Record<keyof Scorm2004Api, () => unknown>> = {}): Scorm2004Api => ({
-    Initialize: () => 'true',
-    Terminate: () => 'true',
-    GetValue: () => '',
-    SetValue: () => 'true',
-    Commit: () => 'true',
-    GetLastError: () => '0',
-    GetErrorString: () => '',
-    ...overrides,
-  });
+  const fakeApi = (overrides: Partial<Record<keyof Scorm2004Api, () => unknown>> = {}): Scorm2004Api =>
+    fakeScorm2004Api({ ...overrides });
 
   it("returns false with the LMS's error when a call returns 'false'", () => {
     const lms = new Scorm2004Connection(

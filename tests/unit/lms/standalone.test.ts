@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STORAGE_UNAVAILABLE, StandaloneConnection, standaloneKey } from '../../../src/lms/standalone';
 import { sampleRecords } from './helpers';
+import { launchData } from '../../../src/lms/types';
 
 /** A Map-backed Storage, optionally refusing writes (quota) to simulate a full or blocked store. */
 function memoryStorage(refuseWrites = false): Storage {
@@ -25,14 +26,7 @@ describe('StandaloneConnection', () => {
     const storage = memoryStorage();
     const first = new StandaloneConnection('cursus', '1.0.0', () => storage);
     expect(first.standard).toBe('standalone');
-    expect(first.start()).toEqual({
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(first.start()).toEqual(launchData());
     expect(first.save({ location: 'p2', suspendData: '1.xyz' })).toBe(true);
     expect(first.recordInteraction(sampleRecords[0]!)).toBe(true);
     expect(first.finish(false)).toBe(true);
@@ -41,14 +35,7 @@ describe('StandaloneConnection', () => {
     expect(storage.getItem(standaloneKey('cursus', '1.0.0'))).toContain('1.xyz');
 
     const again = new StandaloneConnection('cursus', '1.0.0', () => storage);
-    expect(again.start()).toEqual({
-      suspendData: '1.xyz',
-      location: 'p2',
-      resumed: true,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(again.start()).toEqual(launchData({ suspendData: '1.xyz', location: 'p2', resumed: true }));
     const otherVersion = new StandaloneConnection('cursus', '2.0.0', () => storage);
     expect(otherVersion.start()?.resumed).toBe(false);
   });
@@ -57,14 +44,7 @@ describe('StandaloneConnection', () => {
     const lms = new StandaloneConnection('cursus', '', () => {
       throw new DOMException('denied', 'SecurityError');
     });
-    expect(lms.start()).toEqual({
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(lms.start()).toEqual(launchData());
     expect(lms.lastError).toBe(STORAGE_UNAVAILABLE);
     expect(lms.save({ location: 'a', suspendData: 'b' })).toBe(true);
     expect(lms.lastError).toBe(STORAGE_UNAVAILABLE);
@@ -83,14 +63,7 @@ describe('StandaloneConnection', () => {
     const key = standaloneKey('cursus');
     broken.getItem = (k: string) => (k === key ? '{not json' : null);
     const lms2 = new StandaloneConnection('cursus', '', () => broken);
-    expect(lms2.start()).toEqual({
-      suspendData: '',
-      location: '',
-      resumed: false,
-      learnerName: '',
-      learnerId: '',
-      reflections: {},
-    });
+    expect(lms2.start()).toEqual(launchData());
     expect(lms2.lastError).toBe('');
   });
 });
