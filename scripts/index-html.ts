@@ -16,17 +16,21 @@ export function renderIndexHtml(template: string, content: CourseContent, option
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   let out = template
-    .replace('<html lang="nl">', `<html lang="${escapeHtml(content.language)}">`)
+    .replace('<html lang="nl">', () => `<html lang="${escapeHtml(content.language)}">`)
     .replace(
       '<title>Cursus</title>',
       // The logo doubles as the icon: without one, browsers ask the server root for a favicon.ico.
-      `<title>${escapeHtml(content.title)}</title>\n    <meta name="description" content="${escapeHtml(content.description)}" />` +
+      () =>
+        `<title>${escapeHtml(content.title)}</title>\n    <meta name="description" content="${escapeHtml(content.description)}" />` +
         (content.theme.logo ? `\n    <link rel="icon" href="${escapeHtml(content.theme.logo)}" />` : ''),
     )
-    .replace('<!--course:content-->', `<script type="application/json" id="course-content">${json}</script>`);
-  if (options.script) {
+    // Replacer functions throughout: a replacement string would read `$&`, `$'` and `$\`` in the
+    // content (they do occur in the encoded bank) as patterns and splice parts of the page into it.
+    .replace('<!--course:content-->', () => `<script type="application/json" id="course-content">${json}</script>`);
+  const script = options.script;
+  if (script) {
     // A classic deferred script (IIFE bundle): module scripts do not load from file://.
-    out = out.replace(DEV_SCRIPT, `<script defer src="${escapeHtml(options.script)}"></script>`);
+    out = out.replace(DEV_SCRIPT, () => `<script defer src="${escapeHtml(script)}"></script>`);
   }
   return out;
 }

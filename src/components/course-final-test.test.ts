@@ -280,7 +280,7 @@ describe('course-final-test', () => {
     expect(events).to.have.length(0);
   });
 
-  it('the cancel button closes the dialog; "Toch inleveren" submits (mouse and keyboard)', async () => {
+  it('the cancel button closes the dialog and returns focus to "Toets inleveren"', async () => {
     const el = await render({ status: 'in-progress', answers: { sc1: ['b'], tf1: ['true'] } });
     const events = record(el, 'course-test-submit');
     await press(el, 'next');
@@ -289,20 +289,18 @@ describe('course-final-test', () => {
     await press(el, 'cancel');
     expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
     expect(deepActiveElement()).to.equal(q(el, '[part=submit]'));
+    expect(events).to.have.length(0);
+  });
 
+  it('"Toch inleveren" submits', async () => {
+    const el = await render({ status: 'in-progress', answers: { sc1: ['b'], tf1: ['true'] } });
+    const events = record(el, 'course-test-submit');
+    await press(el, 'next');
     await press(el, 'submit');
     await press(el, 'confirm');
     expect(events).to.have.length(1);
     expect(q<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
-
-    // Keyboard: from the focused cancel button, Shift+Tab to "Toch inleveren", Enter.
-    q(el, '[part=submit]').focus();
-    await sendKeys({ press: 'Enter' });
-    await settle();
-    await sendKeys({ press: 'Shift+Tab' });
-    expect(deepActiveElement()).to.equal(q(el, '[part=confirm]'));
-    await sendKeys({ press: 'Enter' });
-    expect(events).to.have.length(2);
+    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
   });
 
   it('fits 320 px (200 % zoom) without horizontal scrolling, dialog included', async () => {

@@ -40,4 +40,15 @@ describe('the final-test bank in index.html', async () => {
   it('a content without the encoded bank (an older page) reads as plain JSON', () => {
     expect(parseCourseContent(JSON.stringify(content))).toEqual(content);
   });
+
+  it("keeps text with `$'`, `$&` and `$\`` intact (they are no replacement patterns here)", () => {
+    const tricky = structuredClone(content);
+    const first = tricky.finalTest.items[0]!;
+    first.questionHtml = "Kost het $'10 of $& of $` of $$?";
+    tricky.description = "Prijs: $' en $&";
+    const page = renderIndexHtml(template, tricky);
+    const stored = /<script type="application\/json" id="course-content">([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(parseCourseContent(stored)).toEqual(tricky);
+    expect(page).toContain('content="Prijs: $&#39; en $&amp;"');
+  });
 });
