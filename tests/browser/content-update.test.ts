@@ -29,7 +29,7 @@ async function updatedPackage(standard: EmulatedStandard, update: (content: Cour
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   const page = html
-    .replace(CONTENT_BLOCK, `${open}${encoded}${close}`)
+    .replace(CONTENT_BLOCK, () => `${open}${encoded}${close}`)
     .replace(/<head[^>]*>/, (head) => `${head}<base href="${base.href}">`);
   return { url: URL.createObjectURL(new Blob([page], { type: 'text/html' })), content: next };
 }

@@ -654,6 +654,14 @@ class Soak {
     if (!view?.shadowRoot) return null;
     // Components render on a microtask after the controller; give them a few turns.
     for (let tries = 0; tries < 50; tries++) {
+      // The final test shows one question per screen: open this one as the learner would.
+      if (view.localName === 'course-final-test') {
+        try {
+          this.course.question(itemId);
+        } catch {
+          // Not rendered yet; try again on the next turn.
+        }
+      }
       const question = deepQueryAll<HTMLElement & { item?: Item }>(view.shadowRoot, '*').find(
         (element) => element.item?.id === itemId && !!element.shadowRoot?.querySelector('input'),
       );
