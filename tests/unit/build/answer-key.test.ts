@@ -41,7 +41,7 @@ describe('the final-test bank in index.html', async () => {
     expect(parseCourseContent(JSON.stringify(content))).toEqual(content);
   });
 
-  it("keeps text with `$'`, `$&` and `$\`` intact (they are no replacement patterns here)", () => {
+  it("keeps text with the `$'`, `$&` and `$` patterns intact (they are no replacement patterns here)", () => {
     const tricky = structuredClone(content);
     const first = tricky.finalTest.items[0]!;
     first.questionHtml = "Kost het $'10 of $& of $` of $$?";
