@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Cmi5Emulator } from '../../src/preview/lrs/cmi5-emulator';
 import type { CourseContent, Item } from '../../src/shared/course-types';
-import { CourseDriver, deepQueryAll, responseFor, waitFor, courseFrame } from './support/course-driver';
+import { CourseDriver, deepQueryAll, responseFor, courseFrame } from './support/course-driver';
 import { parseCourseContent } from '../../src/shared/answer-key';
 
 /**
@@ -59,9 +59,7 @@ describe('cmi5 with a failing LRS', function () {
   }
 
   async function answerCheck(item: Item): Promise<void> {
-    await course.answer(item.id, responseFor(item, true));
-    await course.check(item.id);
-    await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+    await course.answerAndCheck(item.id, responseFor(item, true));
   }
 
   const answersFor = async (lms: Cmi5Emulator, itemId: string): Promise<S[]> =>

@@ -85,9 +85,7 @@ describe('whole course as a cmi5 AU against the emulated LRS', function () {
         const items = content.modules.find((m) => m.id === step.moduleId)!.check!.items;
         for (const [index, item] of items.entries()) {
           const response = responseFor(item, !(step.moduleId === second!.id && index === 0));
-          await course.answer(item.id, response);
-          await course.check(item.id);
-          await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+          await course.answerAndCheck(item.id, response);
           checked[item.id] = response;
           presses++;
           if (!closedInCheck && index === 1) {

@@ -5,7 +5,7 @@ import { hideAnswerKey, parseCourseContent } from '../../src/shared/answer-key';
 import { stepsOf } from '../../src/flow/steps';
 import { codecItemsOf, decodeState } from '../../src/state/codec';
 import { nl } from '../../src/i18n/nl';
-import { CourseDriver, courseFrame, responseFor, waitFor } from './support/course-driver';
+import { CourseDriver, courseFrame, responseFor } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
 
 /**
@@ -79,9 +79,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       const given: Record<string, string[]> = {};
       for (const item of check.items) {
         given[item.id] = responseFor(item, true);
-        await course.answer(item.id, given[item.id]!);
-        await course.check(item.id);
-        await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+        await course.answerAndCheck(item.id, given[item.id]!);
       }
       await emulator.close();
       const visitedBefore = decodeState(

@@ -157,9 +157,7 @@ describe('the built package under a strict Content-Security-Policy', function ()
       expect(course.viewTag()).to.equal('course-check');
       const checkModule = content.modules.find((m) => m.check && m.check.title === course.currentHeading());
       const item = checkModule!.check!.items[0]!;
-      await course.answer(item.id, responseFor(item, true));
-      await course.check(item.id);
-      await waitFor(() => course.feedbackShown(item.id), 'the feedback of the checked answer');
+      await course.answerAndCheck(item.id, responseFor(item, true));
 
       // On to the final test (everything visited), start it, answer one item.
       for (let i = 0; i < steps && course.viewTag() !== 'course-final-test'; i++) await course.click('Volgende');

@@ -83,9 +83,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
 
     async function answerCheck(item: Item, correct = true): Promise<string[]> {
       const response = responseFor(item, correct);
-      await course.answer(item.id, response);
-      await course.check(item.id);
-      await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+      await course.answerAndCheck(item.id, response);
       return response;
     }
 

@@ -83,9 +83,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
           for (const [index, item] of items.entries()) {
             const right = !(step.moduleId === second!.id && index === 0);
             const response = responseFor(item, right);
-            await course.answer(item.id, response);
-            await course.check(item.id);
-            await waitFor(() => course.feedbackShown(item.id), `feedback for ${item.id}`);
+            await course.answerAndCheck(item.id, response);
             checked[item.id] = response;
             if (!right) wrongChecks++;
             if (!closedInCheck && index === 1) {

@@ -267,6 +267,13 @@ export class CourseDriver {
     await this.settle();
   }
 
+  /** In a knowledge check: give `response`, press "Controleer" and wait until the feedback shows. */
+  async answerAndCheck(itemId: string, response: string[]): Promise<void> {
+    await this.answer(itemId, response);
+    await this.check(itemId);
+    await waitFor(() => this.feedbackShown(itemId), `feedback for ${itemId}`);
+  }
+
   feedbackShown(itemId: string): boolean {
     return !!this.question(itemId).shadowRoot!.querySelector('course-feedback');
   }
