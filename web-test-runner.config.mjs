@@ -56,7 +56,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 900000,
   browserStartTimeout: 60000,
   middleware: [strictCspMiddleware, lrsKoaMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],

@@ -182,4 +182,20 @@ describe('course-classify', () => {
       await setViewport({ width: 1024, height: 768 });
     }
   });
+
+  it('shows the answer of the next item in full when the element is reused for it', async () => {
+    // The final test reuses one element from question to question; renamed radios must not
+    // uncheck each other (an answered item showed placements missing after resume).
+    const el = await render(['s1=deskundig', 's2=deskundig', 's3=deskundig']);
+    const next = {
+      ...classify,
+      id: `${classify.id}-b`,
+      statements: classify.statements.map((s) => ({ ...s, id: `${s.id}b` })),
+    };
+    el.item = next;
+    el.response = ['s1b=ervaring', 's2b=ervaring', 's3b=ervaring'];
+    await el.updateComplete;
+    const checked = cards(el).map((card) => radiosOf(card).find((r) => r.checked)?.value);
+    expect(checked).to.deep.equal(['ervaring', 'ervaring', 'ervaring']);
+  });
 });

@@ -1,4 +1,5 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { scoreItem } from '../assessment/score';
 import type { Item, Source } from '../shared/course-types';
@@ -95,7 +96,11 @@ export class QuestionBase<T extends Item = Item> extends QuestionElement {
       ${
         item.scenarioHtml ? html`<div class="scenario" part="scenario">${unsafeHTML(item.scenarioHtml)}</div>` : nothing
       }
-      ${this.renderBody(item)}
+      ${
+        // Fresh controls for each item: reused radios that are renamed while checked uncheck their new
+        // group (HTML radio-group rules), so a shown answer would lose placements.
+        keyed(item.id, this.renderBody(item))
+      }
       <slot name="actions"></slot>
       <div part="live">${this.showFeedback ? this.renderFeedback(item) : nothing}</div>
     `;
