@@ -96,7 +96,8 @@ function section(el: Element, events: Map<string, EventDoc>): string {
             ? `\`${f.attribute}\`${'reflects' in f && f.reflects ? ' (reflected)' : ''}`
             : '';
         const type = 'type' in f ? f.type?.text : undefined;
-        const fallback = 'default' in f ? f.default : undefined;
+        // Initialisers span lines in the source; one line in a table cell (no dangling comma).
+        const fallback = 'default' in f ? f.default?.replace(/,(\s*[}\]])/g, '$1') : undefined;
         return [`\`${f.name}\``, attribute, code(type), code(fallback), cell(f.description)];
       }),
     ),

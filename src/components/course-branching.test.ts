@@ -1,33 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import {
-  branching,
-  deepActiveElement,
-  describe,
-  it,
-  overflowing,
-  q,
-  qa,
-  record,
-  settle,
-  sources,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, overflowing, q, qa, text } from '../../tests/browser/dom-queries';
+import { record, renderQuestion, settle } from '../../tests/browser/question-fixtures';
+import { branching, sources } from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-branching';
 import type { CourseBranching } from './course-branching';
 
 const render = (response: string[] | null = null, showFeedback = false, disabled = false) =>
-  fixture<CourseBranching>(
-    html`<course-branching
-      .item=${branching}
-      .response=${response}
-      .showFeedback=${showFeedback}
-      .disabled=${disabled}
-      .sources=${sources}
-    ></course-branching>`,
-  );
+  renderQuestion<CourseBranching>('course-branching', { item: branching, response, showFeedback, disabled });
 
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const turns = (el: Element) => qa(el, '[part=conversation] > li').map(text);
 const choices = (el: Element) => qa<HTMLButtonElement>(el, '[part=choice]');
 const nodes = (el: Element) => qa(el, '[part=node]');

@@ -1,23 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KnowledgeCheck } from '../shared/course-types';
-import {
-  branching,
-  classify,
-  deepActiveElement,
-  describe,
-  it,
-  multipleResponse,
-  ordering,
-  overflowing,
-  q,
-  qa,
-  record,
-  settle,
-  singleChoice,
-  sources,
-  trueFalse,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, overflowing, q, qa, text } from '../../tests/browser/dom-queries';
+import { record, settle } from '../../tests/browser/question-fixtures';
+import * as sample from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-check';
 import type { CourseCheck } from './course-check';
@@ -27,7 +13,7 @@ const check: KnowledgeCheck = {
   kind: 'check',
   title: 'Kennischeck',
   introHtml: '<p>Test wat je weet.</p>',
-  items: [singleChoice, multipleResponse, trueFalse],
+  items: [sample.singleChoice, sample.multipleResponse, sample.trueFalse],
 };
 
 const render = async (answers: Record<string, string[]> = {}, hasPrevious = true, hasNext = true) => {
@@ -35,7 +21,7 @@ const render = async (answers: Record<string, string[]> = {}, hasPrevious = true
     html`<course-check
       .check=${check}
       .answers=${answers}
-      .sources=${sources}
+      .sources=${sample.sources}
       .hasPrevious=${hasPrevious}
       .hasNext=${hasNext}
     ></course-check>`,
@@ -44,7 +30,6 @@ const render = async (answers: Record<string, string[]> = {}, hasPrevious = true
   return el;
 };
 
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** The inner choice element of item i. */
 const choice = (el: Element, i: number) => qa(el, 'course-question')[i]!.shadowRoot!.firstElementChild!;
 const checkButtons = (el: Element) => qa<HTMLButtonElement>(el, '[part=check-button]');
@@ -172,7 +157,7 @@ describe('course-check', () => {
   it('new types: "Controleer" once classify is complete, ordering shown, branching ended', async () => {
     const el = await fixture<CourseCheck>(
       html`<course-check
-        .check=${{ ...check, items: [classify, ordering, branching] }}
+        .check=${{ ...check, items: [sample.classify, sample.ordering, sample.branching] }}
         .orders=${{ cl1: ['s3', 's2', 's1'], or1: ['wie', 'doel', 'evalueer', 'hoe'] }}
       ></course-check>`,
     );

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isComplete, scoreItem } from '../assessment/score';
 import type { KnowledgeCheck, Source } from '../shared/course-types';
@@ -38,57 +39,32 @@ const same = (a: readonly string[] | undefined, b: readonly string[] | undefined
  * @csspart next - The "Volgende" button.
  */
 export class CourseCheck extends CourseElement {
-  static override properties = {
-    check: { attribute: false },
-    answers: { attribute: false },
-    orders: { attribute: false },
-    sources: { attribute: false },
-    hasPrevious: { type: Boolean, attribute: 'has-previous' },
-    hasNext: { type: Boolean, attribute: 'has-next' },
-    responses: { state: true },
-    checked: { state: true },
-    tries: { state: true },
-  };
-
   static override styles = [baseStyles, assessmentStyles];
 
   /** The knowledge check to show; nothing is rendered without one. */
-  declare check: KnowledgeCheck | null;
+  @property({ attribute: false }) check: KnowledgeCheck | null = null;
   /** Checked answers by item id (from the saved state). */
-  declare answers: Answers;
+  @property({ attribute: false }) answers: Answers = {};
   /** Display order per item id (optional; authored order otherwise). */
-  declare orders: Answers;
+  @property({ attribute: false }) orders: Answers = {};
   /** All sources of the course; each item's feedback names those it cites. */
-  declare sources: Source[];
+  @property({ attribute: false }) sources: Source[] = [];
   /**
    * Shows the "Vorige" button.
    * @attr has-previous
    */
-  declare hasPrevious: boolean;
+  @property({ type: Boolean, attribute: 'has-previous' }) hasPrevious: boolean = false;
   /**
    * Shows the "Volgende" button.
    * @attr has-next
    */
-  declare hasNext: boolean;
+  @property({ type: Boolean, attribute: 'has-next' }) hasNext: boolean = false;
   /** Current selections, checked or not. */
-  declare protected responses: Answers;
+  @state() protected responses: Answers = {};
   /** Checked answers: `answers` plus those checked since (before the controller echoes them). */
-  declare protected checked: Answers;
+  @state() protected checked: Answers = {};
   /** Wrong checks per item in this visit; 2 (or "Toon het juiste antwoord") reveals the answer. */
-  declare protected tries: Record<string, number>;
-
-  constructor() {
-    super();
-    this.check = null;
-    this.answers = {};
-    this.orders = {};
-    this.sources = [];
-    this.hasPrevious = false;
-    this.hasNext = false;
-    this.responses = {};
-    this.checked = {};
-    this.tries = {};
-  }
+  @state() protected tries: Record<string, number> = {};
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('check')) {

@@ -1,18 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import {
-  classify,
-  deepActiveElement,
-  describe,
-  dragTo,
-  it,
-  overflowing,
-  q,
-  qa,
-  record,
-  settle,
-  sources,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, overflowing, q, qa, text } from '../../tests/browser/dom-queries';
+import { dragTo, record, renderQuestion, settle } from '../../tests/browser/question-fixtures';
+import { classify } from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-classify';
 import type { CourseClassify } from './course-classify';
@@ -22,19 +12,8 @@ const render = (
   showFeedback = false,
   order: string[] | null = null,
   disabled = false,
-) =>
-  fixture<CourseClassify>(
-    html`<course-classify
-      .item=${classify}
-      .response=${response}
-      .showFeedback=${showFeedback}
-      .order=${order}
-      .disabled=${disabled}
-      .sources=${sources}
-    ></course-classify>`,
-  );
+) => renderQuestion<CourseClassify>('course-classify', { item: classify, response, showFeedback, order, disabled });
 
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const cards = (el: Element) => qa<HTMLFieldSetElement>(el, 'fieldset.card');
 const radiosOf = (card: Element) => [...card.querySelectorAll('input')];
 const zone = (el: Element, id: string) => q(el, `.zone[data-id=${id}]`);

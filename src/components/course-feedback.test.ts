@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { deepActiveElement, describe, it, q, qa, sources } from '../../tests/browser/question-fixtures';
+import { deepActiveElement, q, qa, text } from '../../tests/browser/dom-queries';
+import { sources } from '../../tests/browser/question-items';
 import './course-feedback';
 import type { CourseFeedback, OptionFeedback } from './course-feedback';
 
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const options: OptionFeedback[] = [
   { label: '<em>Optie A</em>', html: 'Waarom A.', correct: false },
   { label: 'Optie B', html: 'Waarom B.', correct: true, chosen: false },

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
@@ -40,14 +41,6 @@ const icon = (kind: keyof typeof paths) =>
  * @csspart sources - The sources.
  */
 export class CourseFeedback extends CourseElement {
-  static override properties = {
-    correct: { type: Boolean },
-    partial: { type: Boolean },
-    html: { attribute: false },
-    optionFeedback: { attribute: false },
-    sources: { attribute: false },
-  };
-
   static override styles = [
     baseStyles,
     css`
@@ -65,11 +58,14 @@ export class CourseFeedback extends CourseElement {
       .partial {
         border-color: #8a5a00;
       }
+      /* A block, not a flex row: a word in a flex row cannot wrap, and at 320 px and 200 % zoom
+         "Gedeeltelijk juist" would stick out of the box. */
       h3 {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
         margin-top: 0.75rem;
+      }
+      h3 .icon {
+        margin-right: 0.5rem;
+        vertical-align: -0.3em;
       }
       .icon {
         flex: none;
@@ -100,6 +96,9 @@ export class CourseFeedback extends CourseElement {
         align-items: flex-start;
         margin: 0;
       }
+      .option-head > strong {
+        min-width: 0; /* may wrap on a line of its own instead of sticking out */
+      }
       .option-head .icon {
         width: 1.25rem;
         height: 1.25rem;
@@ -120,6 +119,15 @@ export class CourseFeedback extends CourseElement {
       .sources ul {
         margin: 0;
       }
+      @media (max-width: 22rem) {
+        .feedback {
+          padding-inline: 0.5rem;
+          border-left-width: 0.25rem;
+        }
+        .option-body {
+          margin-left: 0;
+        }
+      }
     `,
   ];
 
@@ -127,27 +135,18 @@ export class CourseFeedback extends CourseElement {
    * The answer is right: heading "Juist".
    * @attr correct
    */
-  declare correct: boolean;
+  @property({ type: Boolean }) correct: boolean = false;
   /**
    * Not correct but some credit (multiple-response): heading "Gedeeltelijk juist".
    * @attr partial
    */
-  declare partial: boolean;
+  @property({ type: Boolean }) partial: boolean = false;
   /** Item-level feedback (sanitised HTML from the build). */
-  declare html: string;
+  @property({ attribute: false }) html: string = '';
   /** Feedback per chosen (and missed correct) option, statement, step or reply. */
-  declare optionFeedback: OptionFeedback[];
+  @property({ attribute: false }) optionFeedback: OptionFeedback[] = [];
   /** The sources the item cites. */
-  declare sources: Source[];
-
-  constructor() {
-    super();
-    this.correct = false;
-    this.partial = false;
-    this.html = '';
-    this.optionFeedback = [];
-    this.sources = [];
-  }
+  @property({ attribute: false }) sources: Source[] = [];
 
   /** Moves focus to the heading (after "Controleer"), once rendered. */
   async focusHeading(): Promise<boolean> {

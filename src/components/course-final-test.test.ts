@@ -1,22 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FinalTest, Item } from '../shared/course-types';
-import {
-  branching,
-  classify,
-  deepActiveElement,
-  describe,
-  it,
-  multipleResponse,
-  ordering,
-  overflowing,
-  q,
-  qa,
-  record,
-  settle,
-  singleChoice,
-  trueFalse,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, overflowing, q, qa, text } from '../../tests/browser/dom-queries';
+import { record, settle } from '../../tests/browser/question-fixtures';
+import * as sample from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-final-test';
 import type { CourseFinalTest, FinalTestStatus } from './course-final-test';
@@ -26,9 +13,9 @@ const test: FinalTest = {
   kind: 'final',
   title: 'Eindtoets',
   introHtml: '<p>Beantwoord alle vragen.</p>',
-  items: [singleChoice, multipleResponse, trueFalse],
+  items: [sample.singleChoice, sample.multipleResponse, sample.trueFalse],
 };
-const items: Item[] = [trueFalse, singleChoice, multipleResponse]; // drawn order
+const items: Item[] = [sample.trueFalse, sample.singleChoice, sample.multipleResponse]; // drawn order
 
 interface Options {
   status: FinalTestStatus;
@@ -54,7 +41,6 @@ const render = async ({ status, answers = {}, attempt = 1, attemptsLeft = 2, dra
   return el;
 };
 
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 /** The question element on screen (there is one at a time). */
 const shownQuestion = (el: Element) =>
   q(el, 'course-question').shadowRoot!.firstElementChild! as HTMLElement & { item: Item };
@@ -320,7 +306,7 @@ describe('course-final-test', () => {
     const el = await fixture<CourseFinalTest>(
       html`<course-final-test
         .test=${test}
-        .items=${[ordering, singleChoice]}
+        .items=${[sample.ordering, sample.singleChoice]}
         .orders=${{ or1: ['wie', 'hoe', 'doel', 'evalueer'] }}
         status="in-progress"
         .attempt=${1}
@@ -337,7 +323,7 @@ describe('course-final-test', () => {
     const el = await fixture<CourseFinalTest>(
       html`<course-final-test
         .test=${test}
-        .items=${[singleChoice, classify, branching]}
+        .items=${[sample.singleChoice, sample.classify, sample.branching]}
         .orders=${{ sc1: ['c', 'b', 'a'], cl1: ['s2', 's3', 's1'] }}
         .answers=${{ sc1: ['b'], cl1: ['s1=ervaring'], br1: ['vraag'] }}
         status="in-progress"

@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isComplete } from '../assessment/score';
 import type { FinalTest, Item } from '../shared/course-types';
@@ -50,19 +51,6 @@ const OVERVIEW = -1;
  * @csspart cancel - Its "Terug naar de vragen" button.
  */
 export class CourseFinalTest extends CourseElement {
-  static override properties = {
-    test: { attribute: false },
-    items: { attribute: false },
-    answers: { attribute: false },
-    orders: { attribute: false },
-    status: {},
-    lockedReason: { attribute: 'locked-reason' },
-    attempt: { type: Number },
-    attemptsLeft: { attribute: false },
-    passingScore: { type: Number, attribute: 'passing-score' },
-    current: { state: true },
-  };
-
   static override styles = [
     baseStyles,
     assessmentStyles,
@@ -115,53 +103,39 @@ export class CourseFinalTest extends CourseElement {
   ];
 
   /** The final test; nothing is rendered without one. */
-  declare test: FinalTest | null;
+  @property({ attribute: false }) test: FinalTest | null = null;
   /** The items drawn for this attempt, in the order shown. */
-  declare items: Item[];
+  @property({ attribute: false }) items: Item[] = [];
   /** Answers by item id (from the saved state, plus changes made here). */
-  declare answers: Record<string, string[]>;
+  @property({ attribute: false }) answers: Record<string, string[]> = {};
   /** Display order per item id, derived from the attempt seed so a resumed attempt looks the same. */
-  declare orders: Record<string, string[]>;
+  @property({ attribute: false }) orders: Record<string, string[]> = {};
   /**
    * What to show: only the reason (locked), the introduction (intro), or the items (in-progress).
    * @attr status
    */
-  declare status: FinalTestStatus;
+  @property({}) status: FinalTestStatus = 'locked';
   /**
    * Why the test is locked (e.g. which modules are still open).
    * @attr locked-reason
    */
-  declare lockedReason: string;
+  @property({ attribute: 'locked-reason' }) lockedReason: string = '';
   /**
    * Attempts started so far (1-based number of the current attempt while in progress; 0 = none).
    * @attr attempt
    */
-  declare attempt: number;
+  @property({ type: Number }) attempt: number = 0;
   /** Attempts that can still be started (the one in progress not included); null = unlimited. */
-  declare attemptsLeft: number | null;
+  @property({ attribute: false }) attemptsLeft: number | null = null;
   /**
    * Percent needed to pass.
    * @attr passing-score
    */
-  declare passingScore: number;
+  @property({ type: Number, attribute: 'passing-score' }) passingScore: number = 0;
   /** Index of the question on screen, or OVERVIEW. */
-  declare protected current: number;
+  @state() protected current: number = 0;
   /** Which attempt `current` belongs to: status and drawn ids (the controller passes new arrays). */
   #attemptKey = '';
-
-  constructor() {
-    super();
-    this.test = null;
-    this.items = [];
-    this.answers = {};
-    this.orders = {};
-    this.status = 'locked';
-    this.lockedReason = '';
-    this.attempt = 0;
-    this.attemptsLeft = null;
-    this.passingScore = 0;
-    this.current = 0;
-  }
 
   /** Opens question `index` (0-based), or the overview for -1, and focuses its heading. */
   async show(index: number): Promise<void> {
@@ -187,8 +161,10 @@ export class CourseFinalTest extends CourseElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    // After "start" the button is gone: keep focus from falling back to <body>.
-    if (changed.get('status') === 'intro' && this.status === 'in-progress') {
+    // After "start" the button is gone, and after "Toets opnieuw maken" the whole result card (the
+    // step stays, so the shell moves no focus): keep focus from falling back to <body>.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (changed.has('status') && this.status === 'in-progress' && (changed.get('status') === 'intro' || lost)) {
       showHeading(this.renderRoot.querySelector('h1'));
     }
   }

@@ -1,31 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  deepActiveElement,
-  describe,
-  it,
-  multipleResponse,
-  q,
-  qa,
-  record,
-  sources,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, q, qa, text } from '../../tests/browser/dom-queries';
+import { record, renderQuestion } from '../../tests/browser/question-fixtures';
+import { multipleResponse } from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-multiple-response';
 import type { CourseMultipleResponse } from './course-multiple-response';
 
 const render = (response: string[] | null = null, showFeedback = false) =>
-  fixture<CourseMultipleResponse>(
-    html`<course-multiple-response
-      .item=${multipleResponse}
-      .response=${response}
-      .showFeedback=${showFeedback}
-      .sources=${sources}
-    ></course-multiple-response>`,
-  );
+  renderQuestion<CourseMultipleResponse>('course-multiple-response', {
+    item: multipleResponse,
+    response,
+    showFeedback,
+  });
 
 const boxes = (el: Element) => qa<HTMLInputElement>(el, 'input');
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('course-multiple-response', () => {
   it('renders labelled checkboxes in a fieldset whose legend says to choose all', async () => {

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
@@ -16,7 +17,6 @@ const icons: Record<Notice['kind'], string> = { info: 'i', warning: '!', error: 
  * @csspart dismiss - The "Melding sluiten" button.
  */
 export class CourseNotice extends CourseElement {
-  static override properties = { notice: { attribute: false } };
   static override styles = [
     baseStyles,
     css`
@@ -57,12 +57,7 @@ export class CourseNotice extends CourseElement {
   ];
 
   /** The message; null renders nothing, so the element can stay in the DOM (a stable live region) between notices. */
-  declare notice: Notice | null;
-
-  constructor() {
-    super();
-    this.notice = null;
-  }
+  @property({ attribute: false }) notice: Notice | null = null;
 
   override render() {
     const n = this.notice;

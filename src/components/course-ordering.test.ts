@@ -1,34 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import {
-  deepActiveElement,
-  describe,
-  dragTo,
-  it,
-  ordering,
-  overflowing,
-  q,
-  qa,
-  record,
-  settle,
-  sources,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, overflowing, q, qa, text } from '../../tests/browser/dom-queries';
+import { dragTo, record, renderQuestion, settle } from '../../tests/browser/question-fixtures';
+import { ordering } from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-ordering';
 import type { CourseOrdering } from './course-ordering';
 
 const render = (response: string[] | null = null, order: string[] | null = null, showFeedback = false) =>
-  fixture<CourseOrdering>(
-    html`<course-ordering
-      .item=${ordering}
-      .response=${response}
-      .order=${order}
-      .showFeedback=${showFeedback}
-      .sources=${sources}
-    ></course-ordering>`,
-  );
+  renderQuestion<CourseOrdering>('course-ordering', { item: ordering, response, order, showFeedback });
 
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const authored = ordering.steps.map((s) => s.id);
 const steps = (el: Element) => qa(el, 'ol[part=steps] > li');
 /** Step ids as shown, read back from the step texts. */

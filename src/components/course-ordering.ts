@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { displayOrder } from '../assessment/order';
 import { isComplete, scoreItem } from '../assessment/score';
@@ -31,8 +32,6 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
   /** The item (`item.type === 'ordering'`); nothing is rendered without one. */
   declare item: OrderingItem | null;
 
-  static override properties = { announcement: { state: true } };
-
   static override styles = [
     questionStyles,
     css`
@@ -61,14 +60,9 @@ export class CourseOrdering extends QuestionBase<OrderingItem> {
     `,
   ];
 
-  declare protected announcement: string;
+  @state() protected announcement: string = '';
   #drag = new PointerDrag(this);
   #reportShown = false;
-
-  constructor() {
-    super();
-    this.announcement = '';
-  }
 
   protected override willUpdate() {
     // The shown order is an answer too: take it as the response (so "Controleer" works and the final

@@ -1,44 +1,25 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  branching,
-  classify,
-  deepActiveElement,
-  describe,
-  it,
-  multipleResponse,
-  ordering,
-  q,
-  qa,
-  record,
-  singleChoice,
-  sources,
-  trueFalse,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, q, qa } from '../../tests/browser/dom-queries';
+import { record, renderQuestion } from '../../tests/browser/question-fixtures';
+import * as sample from '../../tests/browser/question-items';
 import type { Item } from '../shared/course-types';
 import type { ResponseDetail } from './events';
 import './course-question';
 import type { CourseQuestion } from './course-question';
 
 const render = (item: Item, response: string[] | null = null, showFeedback = false) =>
-  fixture<CourseQuestion>(
-    html`<course-question
-      .item=${item}
-      .response=${response}
-      .showFeedback=${showFeedback}
-      .sources=${sources}
-    ></course-question>`,
-  );
+  renderQuestion<CourseQuestion>('course-question', { item, response, showFeedback });
 
 describe('course-question', () => {
   it('renders the element for item.type and passes the properties on', async () => {
     for (const [item, tag, response] of [
-      [singleChoice, 'course-single-choice', ['b']],
-      [multipleResponse, 'course-multiple-response', ['a', 'c']],
-      [trueFalse, 'course-true-false', ['false']],
-      [classify, 'course-classify', ['s1=ervaring', 's2=kennis', 's3=deskundig']],
-      [ordering, 'course-ordering', ['doel', 'wie', 'hoe', 'evalueer']],
-      [branching, 'course-branching', ['vraag', 'luister']],
+      [sample.singleChoice, 'course-single-choice', ['b']],
+      [sample.multipleResponse, 'course-multiple-response', ['a', 'c']],
+      [sample.trueFalse, 'course-true-false', ['false']],
+      [sample.classify, 'course-classify', ['s1=ervaring', 's2=kennis', 's3=deskundig']],
+      [sample.ordering, 'course-ordering', ['doel', 'wie', 'hoe', 'evalueer']],
+      [sample.branching, 'course-branching', ['vraag', 'luister']],
     ] as const) {
       const el = await render(item, [...response], true);
       const inner = el.shadowRoot!.firstElementChild as HTMLElement & { item: Item; response: string[] };
@@ -53,7 +34,7 @@ describe('course-question', () => {
 
   it('passes order and disabled on, and swaps the inner element when the type changes', async () => {
     const el = await fixture<CourseQuestion>(
-      html`<course-question .item=${singleChoice} .order=${['c', 'a', 'b']} disabled></course-question>`,
+      html`<course-question .item=${sample.singleChoice} .order=${['c', 'a', 'b']} disabled></course-question>`,
     );
     await settle(el);
     const first = el.shadowRoot!.firstElementChild!;
@@ -64,7 +45,7 @@ describe('course-question', () => {
       ['a', true],
       ['b', true],
     ]);
-    el.item = { ...singleChoice, id: 'sc2' };
+    el.item = { ...sample.singleChoice, id: 'sc2' };
     el.order = null;
     await settle(el);
     expect(el.shadowRoot!.firstElementChild).to.equal(first); // the same type keeps its element
@@ -73,7 +54,7 @@ describe('course-question', () => {
       'b',
       'c',
     ]);
-    el.item = classify;
+    el.item = sample.classify;
     el.order = ['s2', 's1', 's3'];
     el.disabled = false;
     await settle(el);
@@ -84,7 +65,7 @@ describe('course-question', () => {
   });
 
   it('lets course-response-change through exactly once', async () => {
-    const el = await render(singleChoice);
+    const el = await render(sample.singleChoice);
     const events = record<ResponseDetail>(document, 'course-response-change');
     (await settle(el), q(el, 'course-single-choice', 'label:nth-of-type(3)')).click();
     expect(events.map((e) => e.detail)).to.deep.equal([{ itemId: 'sc1', response: ['c'] }]);
@@ -92,7 +73,7 @@ describe('course-question', () => {
   });
 
   it('works with the keyboard through both shadow roots', async () => {
-    const el = await render(trueFalse);
+    const el = await render(sample.trueFalse);
     const events = record<ResponseDetail>(el, 'course-response-change');
     await settle(el);
     await sendKeys({ press: 'Tab' });
@@ -102,7 +83,7 @@ describe('course-question', () => {
 
   it('passes the actions slot to the question, between options and feedback', async () => {
     const el = await fixture<CourseQuestion>(
-      html`<course-question .item=${singleChoice} .response=${['b']} show-feedback>
+      html`<course-question .item=${sample.singleChoice} .response=${['b']} show-feedback>
         <button slot="actions">Controleer</button>
       </course-question>`,
     );
@@ -114,7 +95,7 @@ describe('course-question', () => {
   });
 
   it('focusFeedback() reaches the feedback heading', async () => {
-    const el = await render(multipleResponse, ['a'], true);
+    const el = await render(sample.multipleResponse, ['a'], true);
     expect(await el.focusFeedback()).to.equal(true);
     expect(deepActiveElement()).to.equal(q(el, 'course-multiple-response', 'course-feedback', 'h3'));
     expect(qa(el, 'course-multiple-response', 'input').length).to.equal(3);

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { reflectionDocument, reflectionFileName } from './reflection-document';
 import type { Page } from '../shared/course-types';
 import { nl } from '../i18n/nl';
@@ -19,14 +20,6 @@ const s = nl.reflection;
  * @csspart message - The status line after a download.
  */
 export class CourseReflectionExport extends CourseElement {
-  static override properties = {
-    courseTitle: { attribute: false },
-    learnerName: { attribute: false },
-    pages: { attribute: false },
-    answers: { attribute: false },
-    message: { state: true },
-  };
-
   static override styles = [
     baseStyles,
     css`
@@ -42,6 +35,7 @@ export class CourseReflectionExport extends CourseElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.75rem 1rem;
+        margin-bottom: var(--_s4);
       }
       @media print {
         :host {
@@ -52,24 +46,15 @@ export class CourseReflectionExport extends CourseElement {
   ];
 
   /** Course title: the document title and the file name. */
-  declare courseTitle: string;
+  @property({ attribute: false }) courseTitle: string = '';
   /** Learner name from the LMS, printed in the document. */
-  declare learnerName: string;
+  @property({ attribute: false }) learnerName: string = '';
   /** The opdracht pages to include, in course order. */
-  declare pages: Page[];
+  @property({ attribute: false }) pages: Page[] = [];
   /** Answer text per prompt id. */
-  declare answers: Record<string, string>;
+  @property({ attribute: false }) answers: Record<string, string> = {};
   /** Text of the status line after a download. */
-  declare protected message: string;
-
-  constructor() {
-    super();
-    this.courseTitle = '';
-    this.learnerName = '';
-    this.pages = [];
-    this.answers = {};
-    this.message = '';
-  }
+  @state() protected message: string = '';
 
   override render() {
     return html`<section aria-labelledby="export-title" part="export">

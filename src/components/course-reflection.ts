@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -39,15 +40,6 @@ const THRESHOLDS = [100, 50, 20, 10, 0];
  * @csspart save - The "Opslaan" button.
  */
 export class CourseReflection extends CourseElement {
-  static override properties = {
-    prompt: { attribute: false },
-    value: { attribute: false },
-    maxChars: { attribute: false },
-    status: { attribute: false },
-    draft: { state: true },
-    announcement: { state: true },
-  };
-
   static override styles = [
     baseStyles,
     printLines,
@@ -118,32 +110,22 @@ export class CourseReflection extends CourseElement {
   ];
 
   /** The question to answer (its HTML is the label). */
-  declare prompt: ReflectionPrompt;
+  @property({ attribute: false }) prompt: ReflectionPrompt = { id: '', html: '', text: '' };
   /** The saved answer; what the learner types since wins over an older value. */
-  declare value: string;
+  @property({ attribute: false }) value: string = '';
   /** Maximum length; 0 or less means no limit and no count. */
-  declare maxChars: number;
+  @property({ attribute: false }) maxChars: number = 0;
   /** Save status, shown and (after "Opslaan") announced. */
-  declare status: ReflectionStatus;
+  @property({ attribute: false }) status: ReflectionStatus = 'idle';
   /** What is in the textarea; may be ahead of `value` until the controller has it. */
-  declare protected draft: string;
+  @state() protected draft: string = '';
   /** Text of the polite live region. */
-  declare protected announcement: string;
+  @state() protected announcement: string = '';
   /** Text typed since the last report, or null when the controller has everything. */
   #pending: string | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #announced = new Set<number>();
   #explicitSave = false;
-
-  constructor() {
-    super();
-    this.prompt = { id: '', html: '', text: '' };
-    this.value = '';
-    this.maxChars = 0;
-    this.status = 'idle';
-    this.draft = '';
-    this.announcement = '';
-  }
 
   override connectedCallback() {
     super.connectedCallback();

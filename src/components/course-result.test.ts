@@ -4,7 +4,9 @@ import './course-result';
 import type { CourseResult } from './course-result';
 import type { ResultView } from './types';
 import { brokenWords } from '../../tests/browser/support/layout';
-import { overflowing, settle, singleChoice, trueFalse } from '../../tests/browser/question-fixtures';
+import { overflowing } from '../../tests/browser/dom-queries';
+import { settle } from '../../tests/browser/question-fixtures';
+import { singleChoice, trueFalse } from '../../tests/browser/question-items';
 
 const base: ResultView = {
   scaled: 0.756,

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
@@ -29,7 +30,6 @@ const percent = (scaled: number) => Math.round(scaled * 100);
  * @csspart review - The course-review with every question.
  */
 export class CourseResult extends CourseElement {
-  static override properties = { result: { attribute: false }, reviewing: { state: true } };
   static override styles = [
     baseStyles,
     css`
@@ -95,21 +95,27 @@ export class CourseResult extends CourseElement {
         flex-wrap: wrap;
         gap: 0.5rem;
       }
+      /* A block that may be narrower than its longest word (a module title at 320 px and 200 %
+         zoom): the title wraps inside the button instead of sticking out of it. */
       .links .button {
+        display: block;
+        min-width: 0;
+        max-width: 100%;
         text-align: start;
       }
     `,
   ];
 
   /** What to show: score, verdict, attempts, the scores per leerdoel and the review (if allowed). */
-  declare result: ResultView;
-  declare protected reviewing: boolean;
-
-  constructor() {
-    super();
-    this.result = { scaled: 0, passed: false, passingScore: 0, attempt: 0, attemptsLeft: null, leerdoelen: [] };
-    this.reviewing = false;
-  }
+  @property({ attribute: false }) result: ResultView = {
+    scaled: 0,
+    passed: false,
+    passingScore: 0,
+    attempt: 0,
+    attemptsLeft: null,
+    leerdoelen: [],
+  };
+  @state() protected reviewing: boolean = false;
 
   protected override firstUpdated() {
     showHeading(this.renderRoot.querySelector('h1'));

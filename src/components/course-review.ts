@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { isAnswered } from '../assessment/score';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
@@ -19,7 +20,6 @@ import type { ReviewView } from './types';
  * @csspart question - Its course-question (whose parts are forwarded, see there).
  */
 export class CourseReview extends CourseElement {
-  static override properties = { review: { attribute: false } };
   static override styles = [
     baseStyles,
     assessmentStyles,
@@ -31,12 +31,7 @@ export class CourseReview extends CourseElement {
   ];
 
   /** The attempt to review; nothing is rendered without one. */
-  declare review: ReviewView | null;
-
-  constructor() {
-    super();
-    this.review = null;
-  }
+  @property({ attribute: false }) review: ReviewView | null = null;
 
   override render() {
     const review = this.review;

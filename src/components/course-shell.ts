@@ -1,4 +1,5 @@
 import { html, nothing, type LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
 import { baseStyles } from './shared-styles';
@@ -67,53 +68,34 @@ const lock = html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focus
  * @csspart notice - The course-notice above (warning, error) or below (info) the step.
  */
 export class CourseShell extends CourseElement {
-  static override properties = {
-    courseTitle: { attribute: 'course-title' },
-    logoSrc: { attribute: 'logo-src' },
-    logoAlt: { attribute: 'logo-alt' },
-    toc: { attribute: false },
-    progress: { type: Number },
-    notice: { attribute: false },
-    menuOpen: { state: true },
-  };
-
   static override styles = [baseStyles, ...shellStyles];
 
   /**
    * Shown in the header.
    * @attr course-title
    */
-  declare courseTitle: string;
+  @property({ attribute: 'course-title' }) courseTitle: string = '';
   /**
    * URL of the logo in the header; no logo when empty.
    * @attr logo-src
    */
-  declare logoSrc?: string;
+  @property({ attribute: 'logo-src' }) logoSrc?: string;
   /**
    * Text alternative of the logo (empty: decorative).
    * @attr logo-alt
    */
-  declare logoAlt?: string;
+  @property({ attribute: 'logo-alt' }) logoAlt?: string;
   /** The table of contents: one group per module, the final test as its own group. */
-  declare toc: TocModule[];
+  @property({ attribute: false }) toc: TocModule[] = [];
   /**
    * Share of the course done, 0..1.
    * @attr progress
    */
-  declare progress: number;
+  @property({ type: Number }) progress: number = 0;
   /** A message above the step, or null. */
-  declare notice: Notice | null;
+  @property({ attribute: false }) notice: Notice | null = null;
   /** Whether the folded table of contents is open (narrow widths). */
-  declare protected menuOpen: boolean;
-
-  constructor() {
-    super();
-    this.courseTitle = '';
-    this.toc = [];
-    this.progress = 0;
-    this.notice = null;
-    this.menuOpen = false;
-  }
+  @state() protected menuOpen: boolean = false;
 
   /** Moves focus to the current step's h1 (also inside slotted shadow roots), else to `<main>`. */
   async focusMain(): Promise<void> {

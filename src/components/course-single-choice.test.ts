@@ -1,31 +1,14 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  deepActiveElement,
-  describe,
-  it,
-  overflowing,
-  q,
-  qa,
-  record,
-  settle,
-  singleChoice,
-  sources,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, overflowing, q, qa } from '../../tests/browser/dom-queries';
+import { record, renderQuestion, settle } from '../../tests/browser/question-fixtures';
+import { singleChoice } from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-single-choice';
 import type { CourseSingleChoice } from './course-single-choice';
 
 const render = (response: string[] | null = null, showFeedback = false, disabled = false) =>
-  fixture<CourseSingleChoice>(
-    html`<course-single-choice
-      .item=${singleChoice}
-      .response=${response}
-      .showFeedback=${showFeedback}
-      .disabled=${disabled}
-      .sources=${sources}
-    ></course-single-choice>`,
-  );
+  renderQuestion<CourseSingleChoice>('course-single-choice', { item: singleChoice, response, showFeedback, disabled });
 
 const radios = (el: Element) => qa<HTMLInputElement>(el, 'input');
 

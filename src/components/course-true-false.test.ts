@@ -1,31 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  deepActiveElement,
-  describe,
-  it,
-  q,
-  qa,
-  record,
-  sources,
-  trueFalse,
-} from '../../tests/browser/question-fixtures';
+import { deepActiveElement, q, qa, text } from '../../tests/browser/dom-queries';
+import { record, renderQuestion } from '../../tests/browser/question-fixtures';
+import { trueFalse } from '../../tests/browser/question-items';
 import type { ResponseDetail } from './events';
 import './course-true-false';
 import type { CourseTrueFalse } from './course-true-false';
 
 const render = (response: string[] | null = null, showFeedback = false) =>
-  fixture<CourseTrueFalse>(
-    html`<course-true-false
-      .item=${trueFalse}
-      .response=${response}
-      .showFeedback=${showFeedback}
-      .sources=${sources}
-    ></course-true-false>`,
-  );
+  renderQuestion<CourseTrueFalse>('course-true-false', { item: trueFalse, response, showFeedback });
 
 const radios = (el: Element) => qa<HTMLInputElement>(el, 'input');
-const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('course-true-false', () => {
   it('renders two labelled radios "Waar" and "Niet waar" in a fieldset', async () => {

@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { describe, it, ordering, qa, record, settle } from '../../tests/browser/question-fixtures';
+import { qa } from '../../tests/browser/dom-queries';
+import { record, settle } from '../../tests/browser/question-fixtures';
+import { ordering } from '../../tests/browser/question-items';
 import './course-ordering';
 import type { CourseOrdering } from './course-ordering';
 

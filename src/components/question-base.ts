@@ -1,4 +1,5 @@
-import { html, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { html, nothing, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { scoreItem } from '../assessment/score';
@@ -17,52 +18,30 @@ import { questionStyles } from './question-styles';
  * @slot actions - Controls between the question and its feedback (course-check's "Controleer").
  */
 export class QuestionElement extends CourseElement {
-  // Widened types so subclasses can add their own (Lit merges inherited property declarations).
-  static override properties: PropertyDeclarations = {
-    item: { attribute: false },
-    response: { attribute: false },
-    showFeedback: { type: Boolean, attribute: 'show-feedback' },
-    disabled: { type: Boolean, reflect: true },
-    sources: { attribute: false },
-    order: { attribute: false },
-    hideAnswer: { type: Boolean, attribute: 'hide-answer' },
-  };
-
   /** The item to show; nothing is rendered without one. */
-  declare item: Item | null;
+  @property({ attribute: false }) item: Item | null = null;
   /** The learner's answer in the item type's response format; null = not answered. */
-  declare response: string[] | null;
+  @property({ attribute: false }) response: string[] | null = null;
   /**
    * Shows the feedback on the response (a knowledge check after "Controleer"; never in the final test).
    * @attr show-feedback
    */
-  declare showFeedback: boolean;
+  @property({ type: Boolean, attribute: 'show-feedback' }) showFeedback: boolean = false;
   /**
    * Locks the answer (controls are disabled, no drag, no restart).
    * @attr disabled
    */
-  declare disabled: boolean;
+  @property({ type: Boolean, reflect: true }) disabled: boolean = false;
   /** All sources of the course; the feedback names those the item cites. */
-  declare sources: Source[];
+  @property({ attribute: false }) sources: Source[] = [];
   /** Ids of options/statements/steps/replies in display order; null = authored (ordering: a fixed shuffle). */
-  declare order: string[] | null;
+  @property({ attribute: false }) order: string[] | null = null;
   /**
    * Feedback on a wrong answer leaves the right answer and the explanations out and invites another
    * try (a knowledge check's first wrong try); a right answer always gets the full feedback.
    * @attr hide-answer
    */
-  declare hideAnswer: boolean;
-
-  constructor() {
-    super();
-    this.item = null;
-    this.response = null;
-    this.showFeedback = false;
-    this.disabled = false;
-    this.sources = [];
-    this.order = null;
-    this.hideAnswer = false;
-  }
+  @property({ type: Boolean, attribute: 'hide-answer' }) hideAnswer: boolean = false;
 }
 
 /**

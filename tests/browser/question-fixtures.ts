@@ -1,16 +1,11 @@
 /**
- * Shared data and helpers for the question component tests (src/components/course-*.test.ts).
- * Mocha's globals are re-exported with types because the project has no @types/mocha.
+ * Helpers for the component tests (src/components/*.test.ts): rendering a question, events, drags.
+ * It re-exports the sample items (question-items.ts) and the shadow-DOM queries (dom-queries.ts).
+ * Mocha's globals are re-exported with types for the files that import them from here.
  */
-import type {
-  BranchingItem,
-  ClassifyItem,
-  MultipleResponseItem,
-  OrderingItem,
-  SingleChoiceItem,
-  Source,
-  TrueFalseItem,
-} from '../../src/shared/course-types';
+import { fixture } from '@open-wc/testing';
+import type { Item } from '../../src/shared/course-types';
+import { sources } from './question-items';
 
 type Fn = (this: unknown) => void | Promise<void>;
 interface MochaGlobals {
@@ -20,159 +15,8 @@ interface MochaGlobals {
 }
 export const { describe, it, beforeEach } = globalThis as unknown as MochaGlobals;
 
-export const sources: Source[] = [
-  { id: 'vilans', title: 'Kennisbundel Ervaringsdeskundigheid', publisher: 'Vilans', year: 2020 },
-  { id: 'movisie', title: 'Factsheet ervaringskennis', publisher: 'Movisie', year: 2022 },
-];
-
-const base = {
-  leerdoelen: ['ld1'],
-  description: 'Vraag',
-  feedback: { correctHtml: '<p>Goed gezien.</p>', incorrectHtml: '<p>Kijk nog eens.</p>' },
-};
-
-export const singleChoice: SingleChoiceItem = {
-  ...base,
-  id: 'sc1',
-  type: 'single-choice',
-  sources: ['vilans'],
-  scenarioHtml: '<p>Samira vertelt in een groep over haar <em>herstel</em>.</p>',
-  questionHtml: 'Wat gebruikt Samira?',
-  options: [
-    { id: 'a', html: 'Ervaring', correct: false, feedbackHtml: 'Niet alleen ervaring.' },
-    { id: 'b', html: 'Ervaringskennis', correct: true, feedbackHtml: 'Ze deelt wat ze leerde.' },
-    { id: 'c', html: 'Vakkennis', correct: false, feedbackHtml: 'Geen vakkennis.' },
-  ],
-};
-
-export const multipleResponse: MultipleResponseItem = {
-  ...base,
-  id: 'mr1',
-  type: 'multiple-response',
-  sources: ['vilans', 'movisie'],
-  scenarioHtml: '',
-  questionHtml: 'Welke horen bij ervaringsdeskundigheid?',
-  options: [
-    { id: 'a', html: 'Reflectie', correct: true, feedbackHtml: 'Reflectie hoort erbij.' },
-    { id: 'b', html: 'Een diploma geneeskunde', correct: false, feedbackHtml: 'Dat is vakkennis.' },
-    { id: 'c', html: 'Eigen herstel', correct: true, feedbackHtml: 'Herstel is de basis.' },
-  ],
-};
-
-export const trueFalse: TrueFalseItem = {
-  ...base,
-  id: 'tf1',
-  type: 'true-false',
-  sources: ['movisie'],
-  scenarioHtml: '',
-  questionHtml: 'Iedereen met ervaring is ervaringsdeskundige.',
-  answer: false,
-  feedbackTrueHtml: 'Ervaring alleen is niet genoeg.',
-  feedbackFalseHtml: 'Er is meer nodig dan ervaring.',
-};
-
-export const classify: ClassifyItem = {
-  ...base,
-  id: 'cl1',
-  type: 'classify',
-  sources: ['vilans'],
-  scenarioHtml: '<p>In een herstelgroep vertellen drie mensen iets over zichzelf.</p>',
-  questionHtml: 'Bij welk begrip hoort elke uitspraak?',
-  categories: [
-    { id: 'ervaring', html: 'Ervaring' },
-    { id: 'kennis', html: 'Ervaringskennis' },
-    { id: 'deskundig', html: 'Ervaringsdeskundigheid' },
-  ],
-  statements: [
-    {
-      id: 's1',
-      html: 'Sanne vertelt voor het eerst wat haar overkwam.',
-      category: 'ervaring',
-      feedbackHtml: 'Een verhaal, nog zonder reflectie.',
-    },
-    {
-      id: 's2',
-      html: 'Ahmed weet na gesprekken met lotgenoten wat hem hielp.',
-      category: 'kennis',
-      feedbackHtml: 'Hij reflecteerde met anderen.',
-    },
-    {
-      id: 's3',
-      html: 'Joyce zet haar kennis in als getrainde herstelcoach.',
-      category: 'deskundig',
-      feedbackHtml: 'Ze is geschoold om het voor anderen te gebruiken.',
-    },
-  ],
-};
-
-export const ordering: OrderingItem = {
-  ...base,
-  id: 'or1',
-  type: 'ordering',
-  sources: ['movisie'],
-  scenarioHtml: '',
-  questionHtml: 'Zet de stappen in de goede volgorde.',
-  steps: [
-    { id: 'doel', html: 'Bepaal het doel' },
-    { id: 'wie', html: 'Kies <em>wie</em> het doet' },
-    { id: 'hoe', html: 'Spreek de werkwijze af' },
-    { id: 'evalueer', html: 'Evalueer samen' },
-  ],
-};
-
-export const branching: BranchingItem = {
-  ...base,
-  id: 'br1',
-  type: 'branching',
-  sources: ['movisie'],
-  scored: true,
-  scenarioHtml: '<p>Femke woont beschermd.</p>',
-  questionHtml: 'Hoe reageer je?',
-  start: 'begin',
-  nodes: [
-    {
-      id: 'begin',
-      kind: 'step',
-      speaker: 'Femke (bewoner)',
-      html: '<p>Jij hebt dit toch ook meegemaakt? Wat moet ik doen?</p>',
-      choices: [
-        {
-          id: 'vraag',
-          html: 'Wat heb je zelf al geprobeerd?',
-          next: 'open',
-          feedbackHtml: 'Je sluit aan bij haar eigen weg.',
-        },
-        { id: 'advies', html: 'Doe wat ik deed.', next: 'matig', feedbackHtml: 'Jouw weg is niet de hare.' },
-      ],
-    },
-    {
-      id: 'open',
-      kind: 'step',
-      speaker: 'Femke (bewoner)',
-      html: '<p>Eigenlijk nog niets. Ik durf het niet.</p>',
-      choices: [
-        { id: 'luister', html: 'Wat maakt het spannend?', next: 'goed', feedbackHtml: 'Je blijft bij haar.' },
-        { id: 'vertel', html: 'Bij mij ging het zo.', next: 'matig', feedbackHtml: 'Je neemt het over.' },
-      ],
-    },
-    {
-      id: 'goed',
-      kind: 'end',
-      html: '<p>Femke vertelt wat ze wil.</p>',
-      score: 1,
-      feedbackHtml: '<p>Een open gesprek.</p>',
-      reflectionHtml: '<p>Wat hielp hier?</p>',
-    },
-    {
-      id: 'matig',
-      kind: 'end',
-      html: '<p>Femke knikt, maar zegt weinig.</p>',
-      score: 0.5,
-      feedbackHtml: '<p>Het gesprek stokt.</p>',
-      reflectionHtml: '<p>Wat had je anders kunnen vragen?</p>',
-    },
-  ],
-};
+export * from './question-items';
+export * from './dom-queries';
 
 /**
  * Drags `from` by its centre onto the centre of `to` with dispatched pointer events (real input via
@@ -205,31 +49,6 @@ export async function dragTo(from: Element, to: Element, during?: () => void): P
   await settle();
 }
 
-/** The focused element, looking through shadow roots. */
-export function deepActiveElement(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** querySelector through a chain of shadow roots: q(el, 'course-question', 'input'). */
-export function q<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T {
-  let node: Element = root;
-  for (const selector of selectors) {
-    const next = (node.shadowRoot ?? node).querySelector(selector);
-    if (!next) throw new Error(`not found: ${selectors.join(' > ')} (at ${selector})`);
-    node = next;
-  }
-  return node as T;
-}
-
-/** All matches of the last selector after walking the others with q(). */
-export function qa<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T[] {
-  const last = selectors.pop()!;
-  const host = selectors.length ? q(root, ...selectors) : root;
-  return [...(host.shadowRoot ?? host).querySelectorAll<T>(last as string)] as T[];
-}
-
 /** Records the events of that name reaching target (from now on). */
 export function record<T = unknown>(target: EventTarget, name: string): CustomEvent<T>[] {
   const seen: CustomEvent<T>[] = [];
@@ -243,16 +62,16 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve));
 }
 
-/** Every element below host (through shadow roots) that sticks out to the right of host. */
-export function overflowing(host: Element): string[] {
-  const right = host.getBoundingClientRect().right + 0.5;
-  const out: string[] = [];
-  const walk = (root: ParentNode) => {
-    for (const node of root.querySelectorAll('*')) {
-      if (node.getBoundingClientRect().right > right) out.push(node.localName);
-      if (node.shadowRoot) walk(node.shadowRoot);
-    }
-  };
-  walk(host.shadowRoot ?? host);
-  return out;
+/** What a question element takes (src/components/question-base.ts); the sources are the fixtures'. */
+export interface QuestionProps {
+  item: Item;
+  response?: string[] | null;
+  showFeedback?: boolean;
+  disabled?: boolean;
+  order?: string[] | null;
+}
+
+/** Renders a question element (`course-classify`, `course-question`, ...) with props, after its first update. */
+export function renderQuestion<T extends Element>(tag: string, props: QuestionProps): Promise<T> {
+  return fixture<T>(Object.assign(document.createElement(tag), { sources, ...props }));
 }

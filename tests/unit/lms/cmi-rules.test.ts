@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkScorm12Cmi, checkScorm2004Cmi, isTimestamp2004 } from '../../support/cmi-rules';
+import { FIRST_RECORD_12 } from './helpers';
 
 const good12 = {
   'cmi.core.lesson_location': 'p3',
@@ -14,15 +15,7 @@ const good12 = {
   'cmi.objectives.0.id': 'ld1',
   'cmi.objectives.0.status': 'passed',
   'cmi.objectives.0.score.raw': '100',
-  'cmi.interactions.0.id': 'kc1-begrip_a0',
-  'cmi.interactions.0.type': 'choice',
-  'cmi.interactions.0.objectives.0.id': 'ld1',
-  'cmi.interactions.0.time': '14:05:09',
-  'cmi.interactions.0.student_response': 'a,c',
-  'cmi.interactions.0.correct_responses.0.pattern': 'a,b',
-  'cmi.interactions.0.result': 'wrong',
-  'cmi.interactions.0.latency': '0000:00:12.50',
-  'cmi.interactions.0.weighting': '1',
+  ...FIRST_RECORD_12,
   'cmi.interactions.1.id': 'm_a1',
   'cmi.interactions.1.type': 'matching',
   'cmi.interactions.1.student_response': 'a.b,b.a',

@@ -1,5 +1,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
-import type { InteractionRecord } from '../../../src/lms/types';
+import { connectLms } from '../../../src/lms/connect';
+import type { CourseResult, InteractionRecord } from '../../../src/lms/types';
+import { stringValues } from '../../support/cmi-rules';
 
 /** scorm-again kept entirely local: no commit URL, no autocommit, no logging. */
 export const LOCAL_SETTINGS = { autocommit: false, lmsCommitUrl: false, logLevel: 5 } as const;
@@ -105,3 +107,53 @@ export const sampleRecords: InteractionRecord[] = [
     learner: 'Mijn ervaring: ik leerde "luisteren" & <vragen>.',
   },
 ];
+
+/** The window as an LMS frame: where the SCORM discovery looks for the APIs. */
+export type LmsWindow = Window & { API?: unknown; API_1484_11?: unknown };
+
+/** Removes the APIs a test put on the window (run it in afterEach). */
+export function clearApis(): void {
+  delete (window as LmsWindow).API;
+  delete (window as LmsWindow).API_1484_11;
+}
+
+/**
+ * Puts `api` on the window where its standard's discovery finds it (API for 1.2, API_1484_11 for
+ * 2004), records its SetValue calls and connects, with a clock the test moves (`advance` in seconds).
+ */
+export function launchOn<A extends Scorm12API | Scorm2004API>(api: A, start: number) {
+  const is12 = api instanceof Scorm12API;
+  if (is12) (window as LmsWindow).API = api;
+  else (window as LmsWindow).API_1484_11 = api;
+  let t = start;
+  const clock = { advance: (s: number) => (t += s * 1000) };
+  const sets = recordSets(api, is12 ? 'LMSSetValue' : 'SetValue');
+  const lms = connectLms(window, 'ervaringsdeskundigheid', { now: () => t });
+  return { api, lms, sets, clock };
+}
+
+/**
+ * A first session as the resume tests need it: at page p7 with state "state-one", one answer and
+ * the result, then suspended. Returns the CMI the LMS keeps (the values a relaunch loads).
+ */
+export function suspendedSession(first: ReturnType<typeof launchOn>, result: CourseResult): Record<string, string> {
+  first.lms.start();
+  first.lms.save({ location: 'p7', suspendData: 'state-one' });
+  first.lms.recordInteraction(sampleRecords[0]!);
+  first.lms.setResult(result);
+  first.lms.finish(false);
+  return stringValues(first.api.getFlattenedCMI());
+}
+
+/** What SCORM 1.2 stores for sampleRecords[0] in interaction slot 0 (a strict, valid record). */
+export const FIRST_RECORD_12 = {
+  'cmi.interactions.0.id': 'kc1-begrip_a0',
+  'cmi.interactions.0.type': 'choice',
+  'cmi.interactions.0.objectives.0.id': 'ld1',
+  'cmi.interactions.0.time': '14:05:09',
+  'cmi.interactions.0.student_response': 'a,c',
+  'cmi.interactions.0.correct_responses.0.pattern': 'a,b',
+  'cmi.interactions.0.result': 'wrong',
+  'cmi.interactions.0.latency': '0000:00:12.50',
+  'cmi.interactions.0.weighting': '1',
+};

@@ -137,6 +137,17 @@ function step(lms: LmsConnection, n: number): boolean {
   return lms.commit() && saved && resultSet;
 }
 
+/** A session whose step 1 reached the LMS and whose step 2 failed to commit: it lives in the journal. */
+function journalledStep2() {
+  const inner = new FakeInner();
+  const first = wrap(inner).lms;
+  first.start();
+  step(first, 1);
+  inner.failing.add('commit');
+  step(first, 2);
+  return { inner, first };
+}
+
 const journal = () =>
   JSON.parse(storage.getItem(KEY) ?? 'null') as {
     seq: number;
@@ -328,12 +339,7 @@ describe('ResilientConnection', () => {
   });
 
   it('an older journal is ignored: the LMS has data the journal did not build on', () => {
-    const inner = new FakeInner();
-    const first = wrap(inner).lms;
-    first.start();
-    step(first, 1);
-    inner.failing.add('commit');
-    step(first, 2);
+    const { inner } = journalledStep2();
     expect(journal()).not.toBeNull();
     // Meanwhile the learner went on on another device, which committed state-7.
     inner.committed = { ...inner.committed, suspendData: 'state-7', location: 'p7' };
@@ -346,12 +352,7 @@ describe('ResilientConnection', () => {
   });
 
   it('an LMS that comes back empty (new attempt after a crash) gets the journal: nothing lost', () => {
-    const inner = new FakeInner();
-    const first = wrap(inner).lms;
-    first.start();
-    step(first, 1);
-    inner.failing.add('commit');
-    step(first, 2);
+    const { inner } = journalledStep2();
     inner.committed = { ...inner.committed, suspendData: '', location: '', interactions: [] };
     inner.failing.clear();
     expect(wrap(inner).lms.start()).toMatchObject({ suspendData: 'state-2', location: 'p2', resumed: true });
@@ -359,12 +360,7 @@ describe('ResilientConnection', () => {
   });
 
   it("another learner on the same computer never gets this learner's journal", () => {
-    const inner = new FakeInner();
-    const first = wrap(inner).lms;
-    first.start();
-    step(first, 1);
-    inner.failing.add('commit');
-    step(first, 2);
+    const { inner, first } = journalledStep2();
     first.finish(false);
     // A new learner: a fresh, empty LMS record.
     const other = new FakeInner();
@@ -377,12 +373,7 @@ describe('ResilientConnection', () => {
   });
 
   it('a journal whose state did arrive (commit said false but stored) is dropped, not re-sent', () => {
-    const inner = new FakeInner();
-    const first = wrap(inner).lms;
-    first.start();
-    step(first, 1);
-    inner.failing.add('commit');
-    step(first, 2);
+    const { inner } = journalledStep2();
     inner.committed = { ...inner.committed, suspendData: 'state-2', location: 'p2' };
     inner.failing.clear();
     inner.log = [];

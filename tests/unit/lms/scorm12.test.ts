@@ -1,11 +1,19 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectLms } from '../../../src/lms/connect';
 import { Scorm12Connection, type Scorm12Api } from '../../../src/lms/scorm12';
 import type { CourseResult } from '../../../src/lms/types';
 import { launchData } from '../../../src/lms/types';
 import { checkScorm12Cmi, stringValues } from '../../support/cmi-rules';
-import { lastValues, newScorm12, recordSets, sampleRecords } from './helpers';
+import {
+  clearApis,
+  lastValues,
+  launchOn,
+  type LmsWindow,
+  FIRST_RECORD_12,
+  newScorm12,
+  sampleRecords,
+  suspendedSession,
+} from './helpers';
 import { fakeScorm12Api } from '../../support/fake-scorm-api';
 
 const result: CourseResult = {
@@ -19,20 +27,10 @@ const result: CourseResult = {
   ],
 };
 
-type Win = Window & { API?: unknown; API_1484_11?: unknown };
-afterEach(() => {
-  delete (window as Win).API;
-  delete (window as Win).API_1484_11;
-});
+type Win = LmsWindow;
+afterEach(clearApis);
 
-function launch(api = newScorm12()) {
-  (window as Win).API = api;
-  let t = 1_000_000;
-  const clock = { advance: (s: number) => (t += s * 1000) };
-  const sets = recordSets(api, 'LMSSetValue');
-  const lms = connectLms(window, 'ervaringsdeskundigheid', { now: () => t });
-  return { api, lms, sets, clock };
-}
+const launch = (api = newScorm12()) => launchOn(api, 1_000_000);
 
 describe('Scorm12Connection against scorm-again', () => {
   it('runs a whole session and writes exactly the strict SCORM 1.2 values', () => {
@@ -53,15 +51,7 @@ describe('Scorm12Connection against scorm-again', () => {
     expect(sent).toMatchObject({
       'cmi.core.lesson_location': 'p3',
       'cmi.suspend_data': '1.abc~def',
-      'cmi.interactions.0.id': 'kc1-begrip_a0',
-      'cmi.interactions.0.type': 'choice',
-      'cmi.interactions.0.objectives.0.id': 'ld1',
-      'cmi.interactions.0.time': '14:05:09',
-      'cmi.interactions.0.student_response': 'a,c',
-      'cmi.interactions.0.correct_responses.0.pattern': 'a,b',
-      'cmi.interactions.0.result': 'wrong',
-      'cmi.interactions.0.latency': '0000:00:12.50',
-      'cmi.interactions.0.weighting': '1',
+      ...FIRST_RECORD_12,
       'cmi.interactions.1.id': 'kc1-stelling_a1',
       'cmi.interactions.1.student_response': 't',
       'cmi.interactions.1.result': 'correct',
@@ -122,13 +112,7 @@ describe('Scorm12Connection against scorm-again', () => {
   });
 
   it('resumes after a relaunch with the same data and reuses objective slots', () => {
-    const first = launch();
-    first.lms.start();
-    first.lms.save({ location: 'p7', suspendData: 'state-one' });
-    first.lms.recordInteraction(sampleRecords[0]!);
-    first.lms.setResult(result);
-    first.lms.finish(false);
-    const saved = stringValues(first.api.getFlattenedCMI());
+    const saved = suspendedSession(launch(), result);
     delete (window as Win).API;
 
     const second = launch(newScorm12({ ...saved, 'cmi.core.entry': 'resume' }));

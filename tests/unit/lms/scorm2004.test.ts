@@ -5,7 +5,16 @@ import { Scorm2004Connection, type Scorm2004Api } from '../../../src/lms/scorm20
 import type { CourseResult } from '../../../src/lms/types';
 import { launchData } from '../../../src/lms/types';
 import { checkScorm2004Cmi, stringValues } from '../../support/cmi-rules';
-import { lastValues, newScorm12, newScorm2004, recordSets, sampleRecords } from './helpers';
+import {
+  clearApis,
+  lastValues,
+  launchOn,
+  type LmsWindow,
+  newScorm12,
+  newScorm2004,
+  sampleRecords,
+  suspendedSession,
+} from './helpers';
 import { fakeScorm2004Api } from '../../support/fake-scorm-api';
 
 const result: CourseResult = {
@@ -25,20 +34,10 @@ const result: CourseResult = {
   ],
 };
 
-type Win = Window & { API?: unknown; API_1484_11?: unknown };
-afterEach(() => {
-  delete (window as Win).API;
-  delete (window as Win).API_1484_11;
-});
+type Win = LmsWindow;
+afterEach(clearApis);
 
-function launch(api = newScorm2004()) {
-  (window as Win).API_1484_11 = api;
-  let t = 5_000_000;
-  const clock = { advance: (s: number) => (t += s * 1000) };
-  const sets = recordSets(api, 'SetValue');
-  const lms = connectLms(window, 'ervaringsdeskundigheid', { now: () => t });
-  return { api, lms, sets, clock };
-}
+const launch = (api = newScorm2004()) => launchOn(api, 5_000_000);
 
 const U = 'urn:course:ervaringsdeskundigheid';
 
@@ -132,13 +131,7 @@ describe('Scorm2004Connection against scorm-again', () => {
   });
 
   it('resumes after a relaunch with the same data and reuses objective slots', () => {
-    const first = launch();
-    first.lms.start();
-    first.lms.save({ location: 'p7', suspendData: 'state-one' });
-    first.lms.recordInteraction(sampleRecords[0]!);
-    first.lms.setResult(result);
-    first.lms.finish(false);
-    const saved = stringValues(first.api.getFlattenedCMI());
+    const saved = suspendedSession(launch(), result);
 
     const second = launch(newScorm2004({ ...saved, 'cmi.entry': 'resume' }));
     expect(second.lms.start()).toEqual(launchData({ suspendData: 'state-one', location: 'p7', resumed: true }));
