@@ -51,6 +51,26 @@ async function strictCspMiddleware(ctx, next) {
   }
 }
 
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: @web/test-runner's emulateMedia drops
+ * `forcedColors` for puppeteer, so the DevTools protocol sets it (tests/browser/support/forced-colors.ts).
+ */
+function forcedColorsPlugin() {
+  // The emulation lasts as long as the DevTools session that set it: one session per page, kept open.
+  const sessions = new WeakMap();
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      const value = payload?.active ? 'active' : 'none';
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
   nodeResolve: true,
@@ -59,6 +79,6 @@ export default {
   testsFinishTimeout: 900000,
   browserStartTimeout: 60000,
   middleware: [strictCspMiddleware, lrsKoaMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), forcedColorsPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs() } })],
 };

@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: builds the course and prints its figures against the budgets: zip sizes, JS and
- * CSS gzipped, build time, time to first render in headless Chromium, and the SCORM 1.2
- * suspend_data length at the end of a full run (every page, every check, the final test), and
- * Lighthouse (mobile and desktop) on the web build, run in the same system Chromium.
+ * `npm run bench`: builds the course and prints its figures against the budgets: zip sizes, the
+ * runtime's JS gzipped per bundle, the launch screen's bytes, build time, time to first render in
+ * headless Chromium, the SCORM 1.2 suspend_data length at the end of a full run (every page, every
+ * check, the final test), and Lighthouse (mobile and desktop) on the web build, run in the same
+ * system Chromium, `BENCH_RUNS` times each (default 3; the median is reported, the machine may be
+ * busy). Anything over budget prints `OVER BUDGET` and makes the exit code 1.
  * A script, not a timed test: numbers vary with the machine.
  */
 import { createServer, type Server } from 'node:http';
@@ -20,7 +22,25 @@ import { responseFor } from '../tests/support/responses';
 import { parseCourseContent } from '../src/shared/answer-key';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUDGET = { zipKB: 250, jsGzKB: 45, suspendChars: 1000 };
+/**
+ * Budgets. The runtime per bundle (course.js, gzipped) as measured with the pre-rendered launch screen
+ * (web 56.2, SCORM 1.2 60.3, SCORM 2004 60.2, cmi5 88.8 KB; the SCORM ones carry the resilient journal
+ * and their adapter, cmi5 the xAPI client) plus under 1 KB of room: it grows only where a block needs
+ * it, and then the budget moves with a reason. The launch screen (index.html, cover.css, launch.js) is
+ * what the first paint waits for. Lighthouse on mobile (a throttled mid-range phone): performance
+ * ≥ 98 and LCP ≤ 1.5 s; accessibility and best practices 100 on both.
+ */
+const BUDGET = {
+  zipKB: 250,
+  runtimeGzKB: { web: 57, scorm12: 61, scorm2004: 61, cmi5: 89.5 } as Record<string, number>,
+  launchGzKB: 10,
+  suspendChars: 1000,
+  mobilePerformance: 98,
+  mobileLcpMs: 1500,
+  accessibility: 100,
+  bestPractices: 100,
+};
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,14 +83,7 @@ function serve(webDir: string): Promise<{ server: Server; origin: string }> {
   );
 }
 
-async function gzippedSize(dir: string, extension: string): Promise<number> {
-  let total = 0;
-  for (const name of await readdir(dir, { recursive: true })) {
-    if (String(name).endsWith(extension))
-      total += gzipSync(await readFile(join(dir, String(name))), { level: 9 }).length;
-  }
-  return total;
-}
+const gzippedFile = async (file: string): Promise<number> => gzipSync(await readFile(file), { level: 9 }).length;
 
 async function timeToFirstRender(browser: Browser, url: string, runs: number) {
   const fcp: number[] = [];
@@ -93,8 +106,6 @@ async function timeToFirstRender(browser: Browser, url: string, runs: number) {
     if (typeof times.fcp === 'number') fcp.push(times.fcp);
     await context.close();
   }
-  const median = (list: number[]) =>
-    list.length ? [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]! : Number.NaN;
   return { fcp: median(fcp), ready: median(ready) };
 }
 
@@ -160,11 +171,34 @@ async function lighthouseReport(browser: Browser, url: string, formFactor: 'mobi
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { categories, audits } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-  const ms = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+  const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
   return {
-    scores: LIGHTHOUSE_CATEGORIES.map((id) => `${id} ${score(id)}`).join(', '),
-    paint: `FCP ${ms('first-contentful-paint').toFixed(0)} ms, LCP ${ms('largest-contentful-paint').toFixed(0)} ms, CLS ${(audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}`,
+    // Lighthouse's own measure of this machine's speed (a quiet desktop scores ~1000–2000): its CPU
+    // figures are simulated from what it observed here, so a busy machine reads as a slow phone.
+    benchmarkIndex: result.lhr.environment.benchmarkIndex,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    fcp: value('first-contentful-paint'),
+    lcp: value('largest-contentful-paint'),
+    cls: value('cumulative-layout-shift'),
+    tbt: value('total-blocking-time'),
   };
+}
+
+type LighthouseFigures = Awaited<ReturnType<typeof lighthouseReport>>;
+
+const median = (list: number[]) =>
+  list.length ? [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]! : Number.NaN;
+
+/** Lighthouse `runs` times; the median of every figure, and each run's performance score. */
+async function lighthouseMedian(browser: Browser, url: string, formFactor: 'mobile' | 'desktop', runs: number) {
+  const all: LighthouseFigures[] = [];
+  for (let i = 0; i < runs; i++) all.push(await lighthouseReport(browser, url, formFactor));
+  const figures = Object.fromEntries(
+    Object.keys(all[0]!).map((key) => [key, median(all.map((run) => run[key as keyof LighthouseFigures]))]),
+  ) as LighthouseFigures;
+  return { ...figures, each: all.map((run) => run.performance) };
 }
 
 async function main() {
@@ -175,29 +209,51 @@ async function main() {
   const { server, origin } = await serve(dirname(output.webDir));
   const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs() });
   try {
-    const jsGz = {
-      scorm12: await gzippedSize(output.packageDirs.scorm12, '.js'),
-      scorm2004: await gzippedSize(output.packageDirs.scorm2004, '.js'),
-      web: await gzippedSize(output.webDir, '.js'),
+    // The runtime per bundle; the content (course-data-*.js) and the loader are counted on their own.
+    const dirs: Record<string, string> = { web: output.webDir, ...output.packageDirs };
+    const runtimeGz: Record<string, number> = {};
+    for (const [name, dir] of Object.entries(dirs)) runtimeGz[name] = await gzippedFile(join(dir, 'course.js'));
+    const launchGz = {
+      'index.html': await gzippedFile(join(output.webDir, 'index.html')),
+      'cover.css': await gzippedFile(join(output.webDir, 'cover.css')),
+      'launch.js': await gzippedFile(join(output.webDir, 'launch.js')),
     };
-    const cssGz = await gzippedSize(output.webDir, '.css');
-    const htmlGz = await gzippedSize(output.webDir, '.html');
+    let dataGz = 0;
+    let dataParts = 0;
+    for (const name of await readdir(output.webDir)) {
+      if (!/^course-data-\d+\.js$/.test(name)) continue;
+      dataGz += await gzippedFile(join(output.webDir, name));
+      dataParts++;
+    }
     const render = await timeToFirstRender(browser, `${origin}/web/web/index.html`, 5);
     const suspend = await fullRunSuspendData(browser, origin);
-    const mobile = await lighthouseReport(browser, `${origin}/web/web/index.html`, 'mobile');
-    const desktop = await lighthouseReport(browser, `${origin}/web/web/index.html`, 'desktop');
+    const mobile = await lighthouseMedian(browser, `${origin}/web/web/index.html`, 'mobile', RUNS);
+    const desktop = await lighthouseMedian(browser, `${origin}/web/web/index.html`, 'desktop', RUNS);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
+    let over = 0;
+    const verdict = (ok: boolean) => (ok ? 'ok' : (over++, 'OVER BUDGET'));
     const rows: Array<[string, string, string]> = [];
     for (const pkg of output.packages) {
       const bytes = (await stat(pkg.path)).size;
       rows.push([`zip ${pkg.standard}`, kb(bytes), `≤ ${BUDGET.zipKB} KB ${verdict(bytes <= BUDGET.zipKB * 1024)}`]);
     }
-    for (const [name, bytes] of Object.entries(jsGz)) {
-      rows.push([`JS gzipped (${name})`, kb(bytes), `≤ ${BUDGET.jsGzKB} KB ${verdict(bytes <= BUDGET.jsGzKB * 1024)}`]);
+    for (const [name, bytes] of Object.entries(runtimeGz)) {
+      const budget = BUDGET.runtimeGzKB[name] ?? 0;
+      rows.push([
+        `runtime course.js gzipped (${name})`,
+        kb(bytes),
+        `≤ ${budget} KB ${verdict(bytes <= budget * 1024)}`,
+      ]);
     }
-    rows.push(['CSS gzipped', kb(cssGz), 'styles live in the components']);
-    rows.push(['index.html (content) gzipped', kb(htmlGz), '']);
+    const launchTotal = Object.values(launchGz).reduce((a, b) => a + b, 0);
+    rows.push([
+      'launch screen gzipped',
+      kb(launchTotal),
+      `≤ ${BUDGET.launchGzKB} KB ${verdict(launchTotal <= BUDGET.launchGzKB * 1024)} (${Object.entries(launchGz)
+        .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+        .join(', ')})`,
+    ]);
+    rows.push(['content course-data-*.js gzipped', kb(dataGz), `${dataParts} parts, loaded after the first paint`]);
     rows.push(['build time', `${output.seconds.toFixed(2)} s`, '']);
     rows.push(['first contentful paint', `${render.fcp.toFixed(0)} ms`, 'median of 5, loopback']);
     rows.push(['first page rendered', `${render.ready.toFixed(0)} ms`, 'median of 5, loopback']);
@@ -206,10 +262,43 @@ async function main() {
       `${suspend} chars`,
       `≤ ${BUDGET.suspendChars} ${verdict(suspend <= BUDGET.suspendChars)}`,
     ]);
-    rows.push(['Lighthouse mobile', mobile.scores, mobile.paint]);
-    rows.push(['Lighthouse desktop', desktop.scores, desktop.paint]);
+    const runs = `median of ${RUNS}`;
+    rows.push([
+      'Lighthouse mobile performance',
+      String(mobile.performance),
+      `≥ ${BUDGET.mobilePerformance} ${verdict(mobile.performance >= BUDGET.mobilePerformance)} (${runs}: ${mobile.each.join(', ')})`,
+    ]);
+    rows.push([
+      'Lighthouse mobile LCP',
+      `${mobile.lcp.toFixed(0)} ms`,
+      `≤ ${BUDGET.mobileLcpMs} ms ${verdict(mobile.lcp <= BUDGET.mobileLcpMs)}`,
+    ]);
+    for (const [name, figures] of [
+      ['mobile', mobile],
+      ['desktop', desktop],
+    ] as const) {
+      rows.push([
+        `Lighthouse ${name} accessibility`,
+        String(figures.accessibility),
+        `≥ ${BUDGET.accessibility} ${verdict(figures.accessibility >= BUDGET.accessibility)}`,
+      ]);
+      rows.push([
+        `Lighthouse ${name} best practices`,
+        String(figures.bestPractices),
+        `≥ ${BUDGET.bestPractices} ${verdict(figures.bestPractices >= BUDGET.bestPractices)}`,
+      ]);
+      rows.push([
+        `Lighthouse ${name} metrics`,
+        `perf ${figures.performance}`,
+        `FCP ${figures.fcp.toFixed(0)} ms, LCP ${figures.lcp.toFixed(0)} ms, CLS ${figures.cls.toFixed(3)}, TBT ${figures.tbt.toFixed(0)} ms (${runs}; machine benchmark index ${figures.benchmarkIndex.toFixed(0)})`,
+      ]);
+    }
     const width = Math.max(...rows.map((r) => r[0].length));
     for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+    if (over) {
+      console.error(`\n✘ ${over} figure${over === 1 ? '' : 's'} OVER BUDGET (see above)`);
+      process.exitCode = 1;
+    }
   } finally {
     await browser.close();
     server.close();

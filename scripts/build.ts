@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { compileCourse } from './compiler/compile';
 import { formatProblem } from './compiler/problem';
-import { renderIndexHtml } from './index-html';
+import { launchFiles, renderIndexHtml, scriptFiles } from './index-html';
 import { packageCourse } from '../scorm/packaging/package';
 import { packageCmi5 } from '../scorm/packaging/cmi5-package';
 import { minifyTemplatesPlugin } from './minify-templates';
@@ -69,6 +69,9 @@ export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOut
   }
   const content = compiled.content;
   const template = await readFile(join(root, 'index.html'), 'utf8');
+  // The launch screen's stylesheet (and the icon, without a logo), the loader and the content: the
+  // same in every package.
+  const launch = [...launchFiles(content), ...scriptFiles(content, 'course.js')];
   const dirs: Record<Target, string> = {
     standalone: join(outDir, 'web'),
     scorm12: join(outDir, 'scorm12'),
@@ -79,6 +82,7 @@ export async function buildCourse(outDir = join(root, 'dist')): Promise<BuildOut
   for (const target of TARGETS) {
     await bundleRuntime(target, dirs[target]);
     await writeFile(join(dirs[target], 'index.html'), renderIndexHtml(template, content, { script: 'course.js' }));
+    for (const file of launch) await writeFile(join(dirs[target], file.path), file.text);
     for (const asset of compiled.assets) {
       const file = join(dirs[target], asset.to);
       await mkdir(dirname(file), { recursive: true });

@@ -1,6 +1,6 @@
 /**
  * `npm run validate`: compile the course content and report every problem. Exit code 1 on errors.
- * Content problems are printed as `file:line:column severity: message. Hint: …`, never as stack traces.
+ * Content problems are printed as `file:line:column fout|waarschuwing: message. Tip: …`, never as stack traces.
  * When the content compiles, the content audit (scripts/compiler/content-audit.ts) runs as well; its
  * findings are warnings here (the unit tests enforce them).
  */
@@ -29,7 +29,7 @@ function audit(content: CourseContent, result: CompileResult): { problems: Probl
   const sources = result.files
     .filter((f) => /\.(md|ya?ml)$/.test(f))
     .map((f) => ({ file: repoPath(root, f), text: readFileSync(f, 'utf8') }));
-  const note = seeds ? '' : 'note: copy check skipped: ../shared/seeds not found';
+  const note = seeds ? '' : 'let op: de kopieercontrole is overgeslagen: de map ../shared/seeds is niet gevonden';
   return { problems: auditProblems(findings, sources), note };
 }
 
@@ -43,13 +43,15 @@ function printFigures(content: CourseContent): void {
   const below = hardest.filter((p) => p.fleschDouma < MIN_FLESCH_DOUMA);
   const mean = pages.reduce((s, p) => s + p.fleschDouma, 0) / pages.length;
   console.log(
-    `readability (Flesch-Douma, at least ${MIN_FLESCH_DOUMA} per page): mean ${mean.toFixed(1)}, hardest ${hardest
+    `leesbaarheid (Flesch-Douma, minstens ${MIN_FLESCH_DOUMA} per pagina): gemiddeld ${mean.toFixed(1)}, moeilijkst ${hardest
       .slice(0, 3)
       .map((p) => `${p.id} ${p.fleschDouma.toFixed(1)}`)
       .join(', ')}`,
   );
-  for (const p of below) console.log(`  ✘ page "${p.id}" scores ${p.fleschDouma.toFixed(1)}`);
+  for (const p of below) console.log(`  ✘ pagina '${p.id}' scoort ${p.fleschDouma.toFixed(1)}`);
 }
+
+const countOf = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -66,12 +68,14 @@ async function main(): Promise<number> {
     const items =
       result.content.finalTest.items.length +
       result.content.modules.reduce((n, m) => n + (m.check?.items.length ?? 0), 0);
-    const warn = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
-    console.log(`✔ content valid: ${pages} pages, ${items} items${warn} (${ms} ms)`);
+    const warn = warnings ? `, ${countOf(warnings, 'waarschuwing', 'waarschuwingen')}` : '';
+    console.log(
+      `✔ inhoud in orde: ${countOf(pages, 'pagina', 'pagina’s')}, ${countOf(items, 'vraag', 'vragen')}${warn} (${ms} ms)`,
+    );
     printFigures(result.content);
     return 0;
   }
-  console.log(`✘ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  console.log(`✘ ${countOf(errors, 'fout', 'fouten')}, ${countOf(warnings, 'waarschuwing', 'waarschuwingen')}`);
   return 1;
 }
 
@@ -81,7 +85,7 @@ main().then(
   },
   (err: unknown) => {
     // A bug in the compiler, not in the content: one clear line, no stack trace.
-    console.error(`✘ validate failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`✘ de controle liep onverwacht vast: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 2;
   },
 );

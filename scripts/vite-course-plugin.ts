@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { renderIndexHtml } from './index-html';
-import { escapeHtml } from '../src/shared/html';
+import { launchFiles, renderIndexHtml } from './index-html';
+import { readSourceFile, renderContentErrorPage } from './content-error-page';
+
+import type * as Compiler from './compiler/compile';
 
 /**
  * Author preview (`npm run dev`): compiles the course on every request of index.html, so an edit in
@@ -11,6 +13,8 @@ import { escapeHtml } from '../src/shared/html';
  */
 export function coursePlugin(root: string): Plugin {
   let assets = new Map<string, string>();
+  /** cover.css and the generated icon, made with index.html (scripts/index-html.ts launchFiles). */
+  let launch = new Map<string, string>();
   const isContent = (file: string) => {
     const path = relative(root, file).split(sep).join('/');
     return path.startsWith('modules/') || path.startsWith('assessments/');
@@ -28,6 +32,11 @@ export function coursePlugin(root: string): Plugin {
       server.watcher.on('unlink', reload);
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
+        const generated = launch.get(path);
+        if (generated !== undefined) {
+          res.setHeader('Content-Type', path.endsWith('.css') ? 'text/css' : 'image/svg+xml');
+          return void res.end(generated);
+        }
         const file = assets.get(decodeURIComponent(path));
         if (!file) return next();
         readFile(file).then(
@@ -41,15 +50,17 @@ export function coursePlugin(root: string): Plugin {
     },
     async transformIndexHtml(html, ctx) {
       if (!ctx.path.endsWith('/index.html') && ctx.path !== '/') return html;
-      // Imported here, not at the top: vitest loads this config too and needs none of it.
-      const { compileCourse } = await import('./compiler/compile');
-      const { formatProblem } = await import('./compiler/problem');
+      // Loaded through the dev server, not imported at the top: vitest loads this config too and needs
+      // none of it, and a dynamic import() here would go through the config loader's module runner,
+      // which Vite closes once the config is loaded ("Vite module runner has been closed").
+      const { compileCourse } = (await ctx.server!.ssrLoadModule('/scripts/compiler/compile.ts')) as typeof Compiler;
       const compiled = await compileCourse({ root });
       assets = new Map(compiled.assets.map((asset) => [asset.to, asset.from]));
       if (!compiled.content) {
-        const list = compiled.problems.map((p) => `<li><code>${escapeHtml(formatProblem(p))}</code></li>`).join('');
-        return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Content errors</title></head><body><main><h1>The course content has errors</h1><ul>${list}</ul><p>Fix them and save: this page reloads.</p></main></body></html>`;
+        // In Dutch, with the lines around each problem (scripts/content-error-page.ts).
+        return renderContentErrorPage(compiled.problems, (file) => readSourceFile(root, file));
       }
+      launch = new Map(launchFiles(compiled.content).map((file) => [file.path, file.text]));
       return renderIndexHtml(html, compiled.content);
     },
   };

@@ -9,6 +9,7 @@ import type { CourseContent } from './shared/course-types';
 import { parseCourseContent } from './shared/answer-key';
 import { CourseController } from './app/controller';
 import { applyTheme } from './app/theme';
+import { beginTakeover } from './app/cover-takeover';
 import { connectLmsAsync } from './lms/connect';
 import { StandaloneConnection } from './lms/standalone';
 import { ResilientConnection } from './lms/resilient';
@@ -19,11 +20,26 @@ import type { Notice } from './components/types';
 import { nl } from './i18n/nl';
 
 /**
+ * Lets the browser run other tasks (paint, input) before going on: the launch work comes in a few
+ * short tasks instead of one long one (Lighthouse's total blocking time, a phone that stays
+ * responsive). A message, not setTimeout, which a hidden frame would slow to once a second.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
  * Entry point inside the LMS frame: read the content embedded in index.html, find the LMS,
  * and hand both to the controller. The content is a JSON data block (not a script), which
- * keeps the package working under a strict Content-Security-Policy and from file://.
+ * keeps the package working under a strict Content-Security-Policy and from file://. Until the
+ * first render, the launch screen index.html painted without script stays (src/app/cover-takeover.ts).
  */
 async function boot(): Promise<void> {
+  await nextTask();
   const root = document.getElementById('course');
   const data = document.getElementById('course-content');
   if (!root || !data?.textContent) throw new Error('index.html lacks #course or #course-content');
@@ -32,6 +48,7 @@ async function boot(): Promise<void> {
   document.documentElement.lang = content.language;
   document.title = content.title;
   applyTheme(document.documentElement, content.theme);
+  await nextTask();
 
   // cmi5 fetches its token, LaunchData and saved state first; SCORM and standalone answer at once.
   const { connection: found, failed } = await connectLmsAsync(window, content.id, {
@@ -66,7 +83,10 @@ async function boot(): Promise<void> {
       else controller.syncStatusChanged(state);
     });
   }
+  await nextTask();
+  const takeover = beginTakeover(root, nextTask);
   controller.start();
+  await takeover.finish();
 }
 
 boot().catch((error: unknown) => {

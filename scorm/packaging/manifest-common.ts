@@ -27,6 +27,11 @@ export function packageHref(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
+/** What both manifests start from: the manifest id, the escaped title and the listed files. */
+export function manifestBasics(content: CourseContent, files: readonly string[], launch: string) {
+  return { id: toNcName(content.id), title: escapeXml(content.title), listed: resourceFiles(files, launch) };
+}
+
 /** Sorted, de-duplicated file list, with the launch file guaranteed to be in it. */
 export function resourceFiles(files: readonly string[], launch: string): string[] {
   if (!files.includes(launch)) throw new Error(`The launch file "${launch}" is not among the package files`);

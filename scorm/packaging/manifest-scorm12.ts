@@ -3,16 +3,8 @@
  * One organization with one item that launches one SCO; the SCO is the whole course.
  */
 import type { CourseContent } from '../../src/shared/course-types';
-import {
-  checkedPassingScore,
-  decimal,
-  manifestOpen,
-  resourceFiles,
-  resourcesAndEnd,
-  toNcName,
-} from './manifest-common';
+import { checkedPassingScore, decimal, manifestBasics, manifestOpen, resourcesAndEnd } from './manifest-common';
 import { NS } from './schemas';
-import { escapeXml } from './xml';
 
 /**
  * @param files every file path in the package (forward slashes), without imsmanifest.xml and the
@@ -20,9 +12,7 @@ import { escapeXml } from './xml';
  * @param launch the SCO's launch file, e.g. `index.html`; must be in `files`
  */
 export function manifestScorm12(content: CourseContent, files: string[], launch: string): string {
-  const id = toNcName(content.id);
-  const title = escapeXml(content.title);
-  const listed = resourceFiles(files, launch);
+  const { id, title, listed } = manifestBasics(content, files, launch);
   // masteryscore: the LMS sets lesson_status passed/failed by comparing cmi.core.score.raw with it,
   // so it must be the same 0–100 scale as the raw score the runtime reports.
   const mastery = decimal(checkedPassingScore(content));

@@ -5,14 +5,7 @@
  */
 import type { CourseContent } from '../../src/shared/course-types';
 import { objectiveId2004 } from '../../src/shared/ids';
-import {
-  checkedPassingScore,
-  decimal,
-  manifestOpen,
-  resourceFiles,
-  resourcesAndEnd,
-  toNcName,
-} from './manifest-common';
+import { checkedPassingScore, decimal, manifestBasics, manifestOpen, resourcesAndEnd } from './manifest-common';
 import { NS } from './schemas';
 import { escapeXml } from './xml';
 
@@ -22,9 +15,7 @@ import { escapeXml } from './xml';
  * @param launch the SCO's launch file, e.g. `index.html`; must be in `files`
  */
 export function manifestScorm2004(content: CourseContent, files: string[], launch: string): string {
-  const id = toNcName(content.id);
-  const title = escapeXml(content.title);
-  const listed = resourceFiles(files, launch);
+  const { id, title, listed } = manifestBasics(content, files, launch);
   // minNormalizedMeasure is on the scaled score's scale (-1..1), the passing score on 0..100.
   const minMeasure = decimal(checkedPassingScore(content) / 100);
 

@@ -5,8 +5,8 @@ import { findDuplicates } from './context';
 import { checkItem } from './item-checks';
 import { renderItem } from './item-render';
 import type { MarkdownMode } from './markdown';
-import { oneOf } from './problem';
-import type { KnownIds } from './refs';
+import { quote } from './problem';
+import { refHint, unknownRefMessage, type KnownIds } from './refs';
 import { assessmentSchema, type AssessmentSource } from './schema';
 import { parseYamlFile, type Path, type YamlFile } from './yaml-file';
 import { zodProblems } from './zod-problems';
@@ -41,8 +41,8 @@ export function checkAssessments(ctx: CompileContext, files: readonly Assessment
     ctx.error(
       entry.file,
       entry.yaml.at(['id']),
-      `Duplicate assessment id "${entry.data.id}"`,
-      `${first.file} already uses it`,
+      `Dubbele toets-id ${quote(entry.data.id)}`,
+      `${first.file} gebruikt deze id al; geef elke toets een eigen id`,
     );
   }
   const allItems = valid.flatMap((f) => f.data.items.map((item, index) => ({ f, item, index })));
@@ -50,8 +50,8 @@ export function checkAssessments(ctx: CompileContext, files: readonly Assessment
     ctx.error(
       entry.f.file,
       entry.f.yaml.at(['items', entry.index, 'id']),
-      `Duplicate item id "${entry.item.id}"`,
-      `already used in ${first.f.file}; item ids must be unique over all assessments`,
+      `Dubbele vraag-id ${quote(entry.item.id)}`,
+      `al gebruikt in ${first.f.file}; elke vraag heeft een eigen id, over alle toetsen heen`,
     );
   }
   for (const f of valid) {
@@ -67,8 +67,8 @@ function checkDraw(ctx: CompileContext, f: AssessmentFile & { data: AssessmentSo
     ctx.error(
       f.file,
       f.yaml.keyAt(['drawPerLeerdoel']),
-      'drawPerLeerdoel is only used in the final test',
-      'remove it from this knowledge check (all its items are shown)',
+      'drawPerLeerdoel hoort alleen bij de eindtoets (kind: final)',
+      'haal het weg uit deze kennischeck: een kennischeck toont al zijn vragen',
     );
     return;
   }
@@ -77,8 +77,8 @@ function checkDraw(ctx: CompileContext, f: AssessmentFile & { data: AssessmentSo
       ctx.error(
         f.file,
         f.yaml.keyAt(['drawPerLeerdoel', leerdoel]),
-        `Unknown leerdoel "${leerdoel}"`,
-        `${oneOf(known.leerdoelen)} (defined in modules/course.yaml)`,
+        unknownRefMessage('leerdoel', leerdoel, known.leerdoelen),
+        refHint('leerdoel', leerdoel, known.leerdoelen),
       );
       continue;
     }
@@ -87,8 +87,8 @@ function checkDraw(ctx: CompileContext, f: AssessmentFile & { data: AssessmentSo
       ctx.error(
         f.file,
         f.yaml.at(['drawPerLeerdoel', leerdoel]),
-        `drawPerLeerdoel asks for ${count} items for ${leerdoel}, but only ${available} item${available === 1 ? '' : 's'} test ${leerdoel}`,
-        `lower the number to at most ${available} or add items for ${leerdoel}`,
+        `drawPerLeerdoel vraagt ${count} vragen voor ${leerdoel}, maar er ${available === 1 ? 'is' : 'zijn'} maar ${available} ${available === 1 ? 'vraag' : 'vragen'} over ${leerdoel}`,
+        `zet het getal op hoogstens ${available}, of voeg vragen met leerdoelen: [${leerdoel}] toe`,
       );
     }
   }

@@ -13,6 +13,7 @@ import {
   checkListedPages,
   checkTheme,
 } from './course-checks';
+import { compileIllustration } from './diagrams';
 import { assetPath, type Asset } from './markdown';
 import { checkPages, checkPromptIds, readPage, renderPage, type PageSource } from './pages';
 import { hasErrors, sortProblems, type Problem } from './problem';
@@ -79,9 +80,16 @@ export async function compileCourse(options: { root: string }): Promise<CompileR
     ctx.addAssets([{ from: ctx.abs(logo), to: assetPath(logo) }]);
   }
 
+  const illustration =
+    course?.illustration !== undefined && yaml
+      ? compileIllustration(ctx, course.illustration, { file: COURSE_FILE, ...yaml.at(['illustration']) })
+      : undefined;
+
   const problems = sortProblems(ctx.problems);
   const content =
-    course && listed && !hasErrors(problems) ? assemble(course, listed, renderedPages, renderedAssessments) : null;
+    course && listed && !hasErrors(problems)
+      ? assemble(course, listed, renderedPages, renderedAssessments, illustration)
+      : null;
   return { content, problems, assets: content ? ctx.assets : [], files: [...new Set(ctx.files)] };
 }
 
@@ -91,8 +99,8 @@ function readCourse(ctx: CompileContext): { yaml: YamlFile | null; course: Cours
     ctx.error(
       COURSE_FILE,
       { line: 1, column: 1 },
-      'File not found',
-      'create modules/course.yaml as described in docs/authoring.md',
+      'Bestand niet gevonden',
+      'maak modules/course.yaml aan zoals beschreven in docs/authoring.md',
     );
     return { yaml: null, course: null };
   }
@@ -113,6 +121,7 @@ function assemble(
   listed: ReadonlyArray<{ file: string; moduleIndex: number }>,
   pages: ReadonlyMap<string, Page>,
   assessments: ReadonlyMap<string, KnowledgeCheck | FinalTest>,
+  illustrationSvg: string | undefined,
 ): CourseContent {
   const modules: Module[] = course.modules.map((m, i) => {
     const module: Module = {
@@ -143,6 +152,7 @@ function assemble(
         ? { logo: assetPath(posix.normalize(`modules/${theme.logo}`)), logoAlt: theme.logoAlt }
         : {}),
     },
+    ...(illustrationSvg !== undefined ? { illustrationSvg } : {}),
     sources: course.sources.map((s) => ({ ...s })),
     modules,
     finalTest: assessments.get(course.finalTest) as FinalTest,

@@ -48,24 +48,24 @@ export function auditSources(content: CourseContent): AuditFinding[] {
     if (sources.length === 0) {
       out.push({
         check: 'sources',
-        message: `${what} names no source`,
-        hint: 'add the source(s) it rests on to sources',
+        message: `${what} noemt geen bron`,
+        hint: 'zet de bron(nen) waarop het steunt bij sources',
         origin,
       });
     }
     for (const s of sources.filter((id) => !known.has(id))) {
       out.push({
         check: 'sources',
-        message: `${what} names unknown source "${s}"`,
-        hint: 'use a source id from modules/course.yaml',
+        message: `${what} noemt de onbekende bron '${s}'. Kies uit: ${[...known].join(', ')}.`,
+        hint: 'de bronnen staan in modules/course.yaml (onder sources:)',
         origin,
       });
     }
   };
   for (const page of content.modules.flatMap((m) => m.pages))
-    check(`Page "${page.id}"`, page.sources, { kind: 'page', id: page.id });
+    check(`Pagina '${page.id}'`, page.sources, { kind: 'page', id: page.id });
   for (const { item, assessment } of allItems(content))
-    check(`Item "${item.id}"`, item.sources, { kind: 'assessment', id: assessment });
+    check(`Vraag '${item.id}'`, item.sources, { kind: 'assessment', id: assessment });
   return out;
 }
 
@@ -77,8 +77,8 @@ export function auditLeerdoelen(content: CourseContent, minPerLeerdoel = MIN_ITE
     if (!pages.some((p) => p.leerdoelen.includes(id))) {
       out.push({
         check: 'leerdoelen',
-        message: `Leerdoel ${id} is taught by no page`,
-        hint: `tag the pages that teach it with ${id}`,
+        message: `Leerdoel ${id} wordt op geen enkele pagina behandeld`,
+        hint: `zet ${id} bij leerdoelen: van de pagina’s die het behandelen`,
         origin: { kind: 'course' },
       });
     }
@@ -86,8 +86,8 @@ export function auditLeerdoelen(content: CourseContent, minPerLeerdoel = MIN_ITE
     if (tested < minPerLeerdoel) {
       out.push({
         check: 'leerdoelen',
-        message: `Leerdoel ${id} is tested by ${tested} item${tested === 1 ? '' : 's'} of the final bank, fewer than ${minPerLeerdoel}`,
-        hint: `add items with leerdoelen: [${id}] so a retry draws different questions`,
+        message: `Leerdoel ${id} wordt door ${tested} ${tested === 1 ? 'vraag' : 'vragen'} van de eindtoetsbank getoetst, minder dan ${minPerLeerdoel}`,
+        hint: `voeg vragen met leerdoelen: [${id}] toe, zodat een herkansing andere vragen trekt`,
         origin: { kind: 'assessment', id: content.finalTest.id },
       });
     }
@@ -100,8 +100,8 @@ export function auditBankSize(finalTest: FinalTest, min = MIN_BANK_ITEMS): Audit
   return [
     {
       check: 'bank-size',
-      message: `The final bank has ${finalTest.items.length} items, fewer than ${min}`,
-      hint: 'add scenario items so a retry is not the same test',
+      message: `De eindtoetsbank heeft ${finalTest.items.length} vragen, minder dan ${min}`,
+      hint: 'voeg scenariovragen toe, zodat een herkansing niet dezelfde toets is',
       origin: { kind: 'assessment', id: finalTest.id },
     },
   ];
@@ -125,8 +125,8 @@ export function auditAnswerBalance(finalTest: FinalTest): AuditFinding[] {
       if (ids.length <= MAX_CUE_SHARE * single.length) continue;
       out.push({
         check: 'answer-position',
-        message: `The correct option is option ${at + 1} in ${ids.length} of ${single.length} single-choice items (${pct(ids.length, single.length)}, more than ${pct(MAX_CUE_SHARE, 1)}): ${ids.join(', ')}`,
-        hint: 'move the correct option to another position in some of these items',
+        message: `Het juiste antwoord is optie ${at + 1} in ${ids.length} van de ${single.length} single-choice-vragen (${pct(ids.length, single.length)}, meer dan ${pct(MAX_CUE_SHARE, 1)}): ${ids.join(', ')}`,
+        hint: 'zet het juiste antwoord in een deel van deze vragen op een andere plaats',
         origin,
       });
     }
@@ -141,8 +141,8 @@ export function auditAnswerBalance(finalTest: FinalTest): AuditFinding[] {
   if (choice.length > 0 && cued.length > MAX_CUE_SHARE * choice.length) {
     out.push({
       check: 'longest-answer',
-      message: `A correct option is the strictly longest option in ${cued.length} of ${choice.length} choice items (${pct(cued.length, choice.length)}, more than ${pct(MAX_CUE_SHARE, 1)}): ${cued.map((i) => i.id).join(', ')}`,
-      hint: 'shorten the correct option or make a distractor as detailed in some of these items',
+      message: `Een juist antwoord is de duidelijk langste optie in ${cued.length} van de ${choice.length} keuzevragen (${pct(cued.length, choice.length)}, meer dan ${pct(MAX_CUE_SHARE, 1)}): ${cued.map((i) => i.id).join(', ')}`,
+      hint: 'maak in een deel van deze vragen het juiste antwoord korter, of een afleider even uitgebreid',
       origin,
     });
   }
@@ -209,15 +209,15 @@ export function courseTexts(content: CourseContent): CourseText[] {
     const origin: AuditOrigin = { kind: 'page', id: page.id };
     // The title is plain text; escape it so it reads the same after HTML-to-text.
     const title = page.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    out.push({ label: `page "${page.id}"`, html: `<h1>${title}</h1>\n${page.html}`, origin });
-    for (const p of page.prompts ?? []) out.push({ label: `prompt "${p.id}"`, html: p.html, origin });
+    out.push({ label: `pagina '${page.id}'`, html: `<h1>${title}</h1>\n${page.html}`, origin });
+    for (const p of page.prompts ?? []) out.push({ label: `opdrachtvraag '${p.id}'`, html: p.html, origin });
   }
   const assessments = [...content.modules.flatMap((m) => (m.check ? [m.check] : [])), content.finalTest];
   for (const a of assessments) {
     const origin: AuditOrigin = { kind: 'assessment', id: a.id };
-    out.push({ label: `assessment "${a.id}" intro`, html: a.introHtml, origin });
+    out.push({ label: `intro van toets '${a.id}'`, html: a.introHtml, origin });
     for (const item of a.items) {
-      for (const [part, html] of itemTexts(item)) out.push({ label: `item "${item.id}" ${part}`, html, origin });
+      for (const [part, html] of itemTexts(item)) out.push({ label: `vraag '${item.id}' (${part})`, html, origin });
     }
   }
   return out.filter((t) => t.html !== '');
@@ -226,31 +226,31 @@ export function courseTexts(content: CourseContent): CourseText[] {
 function itemTexts(item: Item): Array<[string, string]> {
   const texts: Array<[string, string]> = [
     ['scenario', item.scenarioHtml],
-    ['question', item.questionHtml],
+    ['vraag', item.questionHtml],
     ['feedback', `${item.feedback.correctHtml}\n${item.feedback.incorrectHtml}`],
   ];
   switch (item.type) {
     case 'single-choice':
     case 'multiple-response':
-      item.options.forEach((o) => texts.push([`option ${o.id}`, `<p>${o.html}</p><p>${o.feedbackHtml}</p>`]));
+      item.options.forEach((o) => texts.push([`optie ${o.id}`, `<p>${o.html}</p><p>${o.feedbackHtml}</p>`]));
       break;
     case 'true-false':
-      texts.push(['true/false feedback', `<p>${item.feedbackTrueHtml}</p><p>${item.feedbackFalseHtml}</p>`]);
+      texts.push(['feedback waar/niet waar', `<p>${item.feedbackTrueHtml}</p><p>${item.feedbackFalseHtml}</p>`]);
       break;
     case 'classify':
-      item.categories.forEach((c) => texts.push([`category ${c.id}`, c.html]));
-      item.statements.forEach((s) => texts.push([`statement ${s.id}`, `<p>${s.html}</p><p>${s.feedbackHtml}</p>`]));
+      item.categories.forEach((c) => texts.push([`categorie ${c.id}`, c.html]));
+      item.statements.forEach((s) => texts.push([`uitspraak ${s.id}`, `<p>${s.html}</p><p>${s.feedbackHtml}</p>`]));
       break;
     case 'ordering':
-      item.steps.forEach((s) => texts.push([`step ${s.id}`, s.html]));
+      item.steps.forEach((s) => texts.push([`stap ${s.id}`, s.html]));
       break;
     case 'branching':
       for (const n of item.nodes) {
         if (n.kind === 'end') {
-          texts.push([`ending ${n.id}`, `<p>${n.html}</p><p>${n.feedbackHtml}</p><p>${n.reflectionHtml}</p>`]);
+          texts.push([`einde ${n.id}`, `<p>${n.html}</p><p>${n.feedbackHtml}</p><p>${n.reflectionHtml}</p>`]);
         } else {
-          texts.push([`node ${n.id}`, n.html]);
-          n.choices.forEach((c) => texts.push([`choice ${c.id}`, `<p>${c.html}</p><p>${c.feedbackHtml}</p>`]));
+          texts.push([`knoop ${n.id}`, n.html]);
+          n.choices.forEach((c) => texts.push([`keuze ${c.id}`, `<p>${c.html}</p><p>${c.feedbackHtml}</p>`]));
         }
       }
       break;
@@ -320,11 +320,10 @@ export function findCopiedRuns(texts: readonly CourseText[], index: SeedIndex, r
 
 export function auditCopies(content: CourseContent, index: SeedIndex, sentences?: SeedSentences): AuditFinding[] {
   const texts = courseTexts(content);
-  const hint =
-    'write it in your own words, or quote it as an attributed definition (blockquote or „…” with the source)';
+  const hint = 'schrijf het in je eigen woorden, of citeer het als definitie met bron (blockquote of „…” met de bron)';
   const copies = findCopiedRuns(texts, index).map((hit): AuditFinding => ({
     check: 'copy',
-    message: `${hit.words.length} words in ${hit.label} also occur in seed ${hit.seed}: "${preview(hit.words)}"`,
+    message: `${hit.words.length} woorden in ${hit.label} staan ook in bron ${hit.seed}: "${preview(hit.words)}"`,
     hint,
     origin: hit.origin,
     words: hit.words,
@@ -332,7 +331,7 @@ export function auditCopies(content: CourseContent, index: SeedIndex, sentences?
   const paraphrases = sentences
     ? findParaphrases(texts, sentences).map((hit): AuditFinding => ({
         check: 'copy',
-        message: `${hit.label} follows a sentence of seed ${hit.seed} closely (${hit.shared} of its ${hit.seedWords.length} words in the same order): "${preview(hit.seedWords)}"`,
+        message: `${hit.label} volgt een zin uit bron ${hit.seed} op de voet (${hit.shared} van de ${hit.seedWords.length} woorden in dezelfde volgorde): "${preview(hit.seedWords)}"`,
         hint,
         origin: hit.origin,
         words: hit.words,

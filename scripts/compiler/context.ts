@@ -80,7 +80,7 @@ export class CompileContext {
   ): string {
     const rendered = renderMarkdown(
       text,
-      { file, locate, pages, root: this.root, exists: (p) => this.isFile(p) },
+      { file, locate, pages, root: this.root, exists: (p) => this.isFile(p), read: (p) => this.read(p) },
       mode,
     );
     this.add(rendered.problems);

@@ -5,7 +5,7 @@ import { findDuplicates } from './context';
 import { contrastRatio, MIN_TEXT_CONTRAST } from './contrast';
 import type { AssessmentFile } from './assessments';
 import type { PageSource } from './pages';
-import { oneOf } from './problem';
+import { closest, oneOf, quote } from './problem';
 import type { AssessmentSource, CourseSource } from './schema';
 import type { YamlFile } from './yaml-file';
 
@@ -14,9 +14,9 @@ const COURSE_FILE = 'modules/course.yaml';
 /** Duplicate ids inside course.yaml. */
 export function checkCourseIds(ctx: CompileContext, yaml: YamlFile, course: CourseSource): void {
   const lists = [
-    ['leerdoelen', course.leerdoelen, 'leerdoel'],
-    ['sources', course.sources, 'source'],
-    ['modules', course.modules, 'module'],
+    ['leerdoelen', course.leerdoelen, 'leerdoel-id'],
+    ['sources', course.sources, 'bron-id'],
+    ['modules', course.modules, 'module-id'],
   ] as const;
   for (const [key, list, what] of lists) {
     const entries = list.map((e, index) => ({ id: e.id, index }));
@@ -24,8 +24,8 @@ export function checkCourseIds(ctx: CompileContext, yaml: YamlFile, course: Cour
       ctx.error(
         COURSE_FILE,
         yaml.at([key, entry.index, 'id']),
-        `Duplicate ${what} id "${entry.id}"`,
-        `already used at line ${yaml.at([key, first.index, 'id']).line}; ids must be unique`,
+        `Dubbele ${what} ${quote(entry.id)}`,
+        `al gebruikt op regel ${yaml.at([key, first.index, 'id']).line}; elke id mag maar één keer voorkomen`,
       );
     }
   }
@@ -49,14 +49,19 @@ export function checkListedPages(ctx: CompileContext, yaml: YamlFile, course: Co
         ctx.error(
           COURSE_FILE,
           loc,
-          `Page ${p} is listed twice`,
-          `it is already listed at line ${first}; a page belongs to one place in the course`,
+          `Pagina ${quote(p)} staat twee keer in de cursus`,
+          `hij staat al op regel ${first}; een pagina hoort op één plek in de cursus`,
         );
         return;
       }
       seenAt.set(file, loc.line);
       if (!ctx.isFile(file)) {
-        ctx.error(COURSE_FILE, loc, `Page file not found: ${file}`, 'check the path; pages are relative to modules/');
+        ctx.error(
+          COURSE_FILE,
+          loc,
+          unknownPageMessage(p, file, ctx),
+          'paden van pagina’s gaan uit van de map modules/',
+        );
         return;
       }
       listed.push({ file, moduleIndex: i });
@@ -67,8 +72,8 @@ export function checkListedPages(ctx: CompileContext, yaml: YamlFile, course: Co
       ctx.error(
         file,
         { line: 1, column: 1 },
-        `Page ${file} is not listed by any module`,
-        "add it to a module's pages in modules/course.yaml, or delete the file",
+        `Pagina ${file} staat bij geen enkele module`,
+        'zet hem onder pages: van een module in modules/course.yaml, of verwijder het bestand',
       );
     }
   }
@@ -86,8 +91,8 @@ export function checkTheme(ctx: CompileContext, yaml: YamlFile, course: CourseSo
       ctx.error(
         COURSE_FILE,
         yaml.at(['theme', key]),
-        `Contrast of theme.${key} ${theme[key]} on background ${theme.background} is ${shown}:1, below 4.5:1`,
-        `choose a ${key} colour with more contrast against the background (WCAG 2.1, 1.4.3)`,
+        `Het contrast van theme.${key} ${theme[key]} op de achtergrond ${theme.background} is ${shown.replace('.', ',')}:1; minimaal 4,5:1 is nodig`,
+        `kies een ${key === 'primary' ? 'accentkleur' : 'tekstkleur'} met meer contrast tegen de achtergrond (WCAG 2.1, 1.4.3)`,
       );
     }
   }
@@ -97,24 +102,24 @@ export function checkTheme(ctx: CompileContext, yaml: YamlFile, course: CourseSo
       ctx.error(
         COURSE_FILE,
         yaml.at(['theme', 'logo']),
-        `Logo file not found: ${file}`,
-        'put the logo in modules/ and give its path relative to modules/',
+        `Logobestand ${quote(file)} bestaat niet`,
+        'zet het logo in modules/ en geef het pad vanaf modules/',
       );
     }
     if (theme.logoAlt === undefined) {
       ctx.error(
         COURSE_FILE,
         yaml.keyAt(['theme', 'logo']),
-        'theme.logoAlt is missing',
-        'describe the logo in logoAlt (screen readers read it)',
+        'theme.logoAlt ontbreekt',
+        'beschrijf het logo in logoAlt (schermlezers lezen die tekst voor)',
       );
     }
   } else if (theme.logoAlt !== undefined) {
     ctx.warn(
       COURSE_FILE,
       yaml.keyAt(['theme', 'logoAlt']),
-      'theme.logoAlt is set but there is no logo',
-      'add theme.logo or remove logoAlt',
+      'theme.logoAlt is ingevuld, maar er is geen logo',
+      'voeg theme.logo toe of haal logoAlt weg',
     );
   }
 }
@@ -139,22 +144,22 @@ export function checkAssessmentLinks(
       ctx.error(
         COURSE_FILE,
         loc,
-        `Unknown assessment "${m.check}"`,
-        `${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'check'))} (ids from assessments/*.yaml with kind: check)`,
+        `Onbekende kennischeck ${quote(m.check)}. ${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'check'))}`,
+        'dit zijn de ids uit assessments/*.yaml met kind: check',
       );
     } else if (target.data.kind !== 'check') {
       ctx.error(
         COURSE_FILE,
         loc,
-        `Module check "${m.check}" is a final test`,
-        'a module check needs an assessment with kind: check; the final test is set with finalTest',
+        `De kennischeck ${quote(m.check)} van deze module is een eindtoets`,
+        'een module heeft een toets met kind: check nodig; de eindtoets zet je bij finalTest',
       );
     } else if (used.has(m.check)) {
       ctx.error(
         COURSE_FILE,
         loc,
-        `Knowledge check "${m.check}" is used by two modules`,
-        `it is already the check of the module at line ${used.get(m.check)}; give each module its own check`,
+        `Kennischeck ${quote(m.check)} hoort bij twee modules`,
+        `hij is al de kennischeck van de module op regel ${used.get(m.check)}; geef elke module een eigen kennischeck`,
       );
     }
     used.set(m.check, loc.line);
@@ -164,15 +169,15 @@ export function checkAssessmentLinks(
     ctx.error(
       COURSE_FILE,
       yaml.at(['finalTest']),
-      `Unknown assessment "${course.finalTest}"`,
-      `${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'final'))} (ids from assessments/*.yaml with kind: final)`,
+      `Onbekende eindtoets ${quote(course.finalTest)}. ${oneOf(ids.filter((id) => byId.get(id)!.data.kind === 'final'))}`,
+      'dit zijn de ids uit assessments/*.yaml met kind: final',
     );
   } else if (final.data.kind !== 'final') {
     ctx.error(
       COURSE_FILE,
       yaml.at(['finalTest']),
-      `finalTest "${course.finalTest}" is a knowledge check`,
-      'finalTest needs an assessment with kind: final',
+      `finalTest ${quote(course.finalTest)} is een kennischeck`,
+      'finalTest heeft een toets met kind: final nodig',
     );
   }
   used.set(course.finalTest, 0);
@@ -181,10 +186,10 @@ export function checkAssessmentLinks(
       ctx.warn(
         a.file,
         a.yaml.at(['id']),
-        `Assessment "${a.data.id}" is not used`,
+        `Toets ${quote(a.data.id)} wordt nergens gebruikt`,
         a.data.kind === 'final'
-          ? 'set finalTest in modules/course.yaml to it, or delete the file'
-          : 'set it as check of a module in modules/course.yaml, or delete the file',
+          ? 'zet finalTest in modules/course.yaml op deze id, of verwijder het bestand'
+          : 'zet hem als check: bij een module in modules/course.yaml, of verwijder het bestand',
       );
     }
   }
@@ -206,17 +211,29 @@ export function checkLeerdoelCoverage(
       ctx.error(
         COURSE_FILE,
         loc,
-        `Leerdoel ${l.id} is taught by no page`,
-        `add ${l.id} to the leerdoelen of the pages that teach it`,
+        `Leerdoel ${l.id} wordt op geen enkele pagina behandeld`,
+        `zet ${l.id} bij leerdoelen: van de pagina’s die het behandelen`,
       );
     }
     if (finalTest?.data.kind === 'final' && !tested.has(l.id)) {
       ctx.error(
         COURSE_FILE,
         loc,
-        `Leerdoel ${l.id} is tested by no final-test item`,
-        `add an item with leerdoelen: [${l.id}] to ${finalTest.file}`,
+        `Leerdoel ${l.id} wordt door geen enkele vraag van de eindtoets getoetst`,
+        `voeg een vraag met leerdoelen: [${l.id}] toe aan ${finalTest.file}`,
       );
     }
   });
+}
+
+/**
+ * "Pagina '…' bestaat niet", with the nearest existing page as a suggestion and the pages of that
+ * folder (or all pages, when the folder is wrong too) as the valid choices.
+ */
+function unknownPageMessage(listed: string, file: string, ctx: CompileContext): string {
+  const all = ctx.list('modules', /\.md$/i);
+  const inFolder = all.filter((f) => posix.dirname(f) === posix.dirname(file));
+  const choices = (inFolder.length > 0 ? inFolder : all).map((f) => f.slice('modules/'.length));
+  const guess = closest(listed, choices);
+  return `Pagina ${quote(listed)} bestaat niet${guess ? `; bedoel je ${quote(guess)}?` : ''}. ${oneOf(choices)}`;
 }

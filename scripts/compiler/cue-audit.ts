@@ -287,61 +287,63 @@ export function cueViolations(f: CueFigures): string[] {
     const longest = ratio(sc.keyLongest);
     if (longest > L.keyLongestMax || longest < L.keyLongestMin)
       out.push(
-        `single choice: the key is the strictly longest option in ${pct(longest)} of items (allowed ${pct(L.keyLongestMin)}–${pct(L.keyLongestMax)})`,
+        `single-choice: het juiste antwoord is in ${pct(longest)} van de vragen de duidelijk langste optie (toegestaan ${pct(L.keyLongestMin)}–${pct(L.keyLongestMax)})`,
       );
     if (ratio(sc.keyShortest) > L.keyShortestMax)
       out.push(
-        `single choice: the key is the strictly shortest option in ${pct(ratio(sc.keyShortest))} of items (at most ${pct(L.keyShortestMax)})`,
+        `single-choice: het juiste antwoord is in ${pct(ratio(sc.keyShortest))} van de vragen de duidelijk kortste optie (hoogstens ${pct(L.keyShortestMax)})`,
       );
   }
   const mr = f.multipleResponse;
   if (mr.longestIsKey.of > 0 && Math.abs(ratio(mr.longestIsKey) - mr.keyShare) > L.mrLongestDrift)
     out.push(
-      `multiple response: the longest option is a key in ${pct(ratio(mr.longestIsKey))} of items, while ${pct(mr.keyShare)} of options are keys (differ at most ${pct(L.mrLongestDrift)})`,
+      `multiple-response: de langste optie is in ${pct(ratio(mr.longestIsKey))} van de vragen juist, terwijl ${pct(mr.keyShare)} van alle opties juist is (verschil hoogstens ${pct(L.mrLongestDrift)})`,
     );
   for (const [what, w] of [
-    ['absolute words', f.absolutes],
-    ['hedging words', f.hedges],
+    ['absolute woorden', f.absolutes],
+    ['voorzichtige woorden', f.hedges],
   ] as const) {
     const drift = ratio(w.keys) - ratio(w.distractors);
     if (Math.abs(drift) > L.wordShareDrift)
       out.push(
-        `${what}: in ${pct(ratio(w.keys))} of keys and ${pct(ratio(w.distractors))} of distractors (differ at most ${pct(L.wordShareDrift)})`,
+        `${what}: in ${pct(ratio(w.keys))} van de juiste antwoorden en ${pct(ratio(w.distractors))} van de afleiders (verschil hoogstens ${pct(L.wordShareDrift)})`,
       );
   }
   if (ratio(f.formOutliers) > L.formOutlierMax)
     out.push(
-      `form: in ${f.formOutliers.n} choice items only the key is (or is not) justified with want/omdat/zodat: ${f.formOutliers.ids.join(', ')}`,
+      `vorm: in ${f.formOutliers.n} keuzevragen is alleen het juiste antwoord (niet) onderbouwd met want/omdat/zodat: ${f.formOutliers.ids.join(', ')}`,
     );
   const tf = f.trueFalse;
   if (tf.true + tf.false > 0 && Math.abs(tf.true / (tf.true + tf.false) - 0.5) > L.trueFalseDrift)
     out.push(
-      `true/false: ${tf.true} true, ${tf.false} false (the true share must lie within 50% ± ${pct(L.trueFalseDrift)})`,
+      `waar/niet waar: ${tf.true} keer waar, ${tf.false} keer niet waar (het aandeel waar moet binnen 50% ± ${pct(L.trueFalseDrift)} liggen)`,
     );
   if (tf.heeftGelijk.true + tf.heeftGelijk.false >= 2 && (tf.heeftGelijk.true === 0 || tf.heeftGelijk.false === 0))
     out.push(
-      `true/false: every "… heeft gelijk" statement has the same answer (${tf.heeftGelijk.true} true, ${tf.heeftGelijk.false} false)`,
+      `waar/niet waar: elke stelling "… heeft gelijk" heeft hetzelfde antwoord (${tf.heeftGelijk.true} keer waar, ${tf.heeftGelijk.false} keer niet waar)`,
     );
   const positioned = f.keyPosition.reduce((a, b) => a + b, 0);
   if (positioned >= 8 && Math.max(...f.keyPosition) / positioned > L.positionMax)
     out.push(
-      `key position: one position holds ${pct(Math.max(...f.keyPosition) / positioned)} of single-choice keys (at most ${pct(L.positionMax)})`,
+      `plaats van het juiste antwoord: op één plaats staat ${pct(Math.max(...f.keyPosition) / positioned)} van de juiste single-choice-antwoorden (hoogstens ${pct(L.positionMax)})`,
     );
   if (f.shownPosition.worst > L.shownPositionDrift)
     out.push(
-      `shown position: a key or best reply is shown at one place ${pct(f.shownPosition.worst)} more often than chance`,
+      `getoonde plaats: een juist antwoord of beste reactie staat op één plaats ${pct(f.shownPosition.worst)} vaker dan toeval`,
     );
   const d = f.draws;
   if (d.branchingItems > 0 && d.withBranching < L.requiredShare * d.attempts)
-    out.push(`draws: ${pct(d.withBranching / d.attempts)} of attempts contain a branching scenario (all must)`);
+    out.push(
+      `trekkingen: ${pct(d.withBranching / d.attempts)} van de pogingen bevat een gespreksscenario (alle moeten er een hebben)`,
+    );
   if (d.withClassifyOrOrdering < L.requiredShare * d.attempts)
     out.push(
-      `draws: ${pct(d.withClassifyOrOrdering / d.attempts)} of attempts contain a classify or ordering item (all must)`,
+      `trekkingen: ${pct(d.withClassifyOrOrdering / d.attempts)} van de pogingen bevat een classify- of ordering-vraag (alle moeten er een hebben)`,
     );
   if (f.scenarios.unnamed.length)
-    out.push(`scenarios without a named person (a bold name): ${f.scenarios.unnamed.join(', ')}`);
+    out.push(`scenario’s zonder persoon met een naam (een vetgedrukte naam): ${f.scenarios.unnamed.join(', ')}`);
   for (const r of f.scenarios.reused)
-    out.push(`the name ${r.name} is used in more than one item: ${r.items.join(', ')}`);
+    out.push(`de naam ${r.name} komt in meer dan één vraag voor: ${r.items.join(', ')}`);
   return out;
 }
 
@@ -352,14 +354,14 @@ export function formatCueFigures(f: CueFigures): string[] {
   const sc = f.singleChoice;
   const d = f.draws;
   return [
-    `cue audit of the final bank:`,
-    `  single choice (${sc.items}): key strictly longest ${frac(sc.keyLongest)} (chance ${pct(sc.expectedLongest)}), strictly shortest ${frac(sc.keyShortest)}; authored key positions ${f.keyPosition.join('/')}`,
-    `  multiple response (${f.multipleResponse.items}): longest option is a key ${frac(f.multipleResponse.longestIsKey)} (keys are ${pct(f.multipleResponse.keyShare)} of options)`,
-    `  absolute words: keys ${frac(f.absolutes.keys)}, distractors ${frac(f.absolutes.distractors)}; hedges: keys ${frac(f.hedges.keys)}, distractors ${frac(f.hedges.distractors)}`,
-    `  form: key alone justified/bare in ${frac(f.formOutliers)} choice items`,
-    `  true/false: ${f.trueFalse.true} true, ${f.trueFalse.false} false; "heeft gelijk": ${f.trueFalse.heeftGelijk.true} true, ${f.trueFalse.heeftGelijk.false} false`,
-    `  branching: ${d.branchingItems} scenarios (${d.scoredBranching} scored); best reply authored first at ${frac(f.branchingBestFirst)} nodes; shown key/best-reply position at most ${pct(f.shownPosition.worst)} above chance`,
-    `  draws (${d.attempts} simulated): with a branching scenario ${pct(d.withBranching / d.attempts)}, with classify or ordering ${pct(d.withClassifyOrOrdering / d.attempts)}`,
-    `  scenarios: ${f.scenarios.named}/${f.scenarios.items} name a person; ${f.scenarios.reused.length} names used in more than one item`,
+    `cue-audit van de eindtoetsbank:`,
+    `  single-choice (${sc.items}): juist antwoord duidelijk langst ${frac(sc.keyLongest)} (toeval ${pct(sc.expectedLongest)}), duidelijk kortst ${frac(sc.keyShortest)}; plaatsen van het juiste antwoord ${f.keyPosition.join('/')}`,
+    `  multiple-response (${f.multipleResponse.items}): langste optie juist ${frac(f.multipleResponse.longestIsKey)} (${pct(f.multipleResponse.keyShare)} van de opties is juist)`,
+    `  absolute woorden: juist ${frac(f.absolutes.keys)}, afleiders ${frac(f.absolutes.distractors)}; voorzichtige woorden: juist ${frac(f.hedges.keys)}, afleiders ${frac(f.hedges.distractors)}`,
+    `  vorm: alleen het juiste antwoord (niet) onderbouwd in ${frac(f.formOutliers)} keuzevragen`,
+    `  waar/niet waar: ${f.trueFalse.true} waar, ${f.trueFalse.false} niet waar; "heeft gelijk": ${f.trueFalse.heeftGelijk.true} waar, ${f.trueFalse.heeftGelijk.false} niet waar`,
+    `  gesprekken: ${d.branchingItems} scenario’s (${d.scoredBranching} tellen mee); beste reactie als eerste geschreven bij ${frac(f.branchingBestFirst)} knopen; getoonde plaats hoogstens ${pct(f.shownPosition.worst)} boven toeval`,
+    `  trekkingen (${d.attempts} gesimuleerd): met een gespreksscenario ${pct(d.withBranching / d.attempts)}, met classify of ordering ${pct(d.withClassifyOrOrdering / d.attempts)}`,
+    `  scenario’s: ${f.scenarios.named}/${f.scenarios.items} noemen een persoon; ${f.scenarios.reused.length} namen in meer dan één vraag`,
   ];
 }

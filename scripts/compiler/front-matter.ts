@@ -34,8 +34,8 @@ export function splitFrontMatter(file: string, source: string): SplitPage {
       problems: [
         problem(
           1,
-          'Missing front matter',
-          'start the page with a "---" line, then id, title, leerdoelen, minutes and sources, then another "---" line',
+          'De front matter ontbreekt',
+          'begin de pagina met een regel "---", dan id, title, leerdoelen, minutes en sources, en dan weer een regel "---"',
         ),
       ],
     };
@@ -46,7 +46,9 @@ export function splitFrontMatter(file: string, source: string): SplitPage {
       frontMatter: null,
       body: '',
       bodyStartLine: lines.length + 1,
-      problems: [problem(1, 'Unclosed front matter', 'end the front matter with a line containing only "---"')],
+      problems: [
+        problem(1, 'De front matter wordt niet afgesloten', 'sluit de front matter af met een regel met alleen "---"'),
+      ],
     };
   }
   // Line 1 is the opening fence, so YAML line n is file line n + 1.
@@ -57,8 +59,8 @@ export function splitFrontMatter(file: string, source: string): SplitPage {
     problems.push(
       problem(
         2,
-        'Front matter is not a mapping',
-        'write "key: value" lines (id, title, leerdoelen, minutes, sources) between the "---" lines',
+        'De front matter is geen lijst van sleutels en waarden',
+        'schrijf regels "sleutel: waarde" (id, title, leerdoelen, minutes, sources) tussen de "---"-regels',
       ),
     );
   }

@@ -49,10 +49,41 @@ export const AUTHOR_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   code: ['class'],
 };
 
-/** What the sanitiser keeps: the author's attributes plus the ones the build adds to links. */
+/**
+ * Elements only the build writes, for the blocks of scripts/compiler/blocks.ts. Authors write the
+ * block syntax (`:::tabs`), never these tags: in raw HTML they are errors like any other element.
+ */
+export const BLOCK_TAGS = [
+  'course-accordion',
+  'course-tabs',
+  'course-flip-card',
+  'course-continue',
+  'section',
+  'div',
+  'span',
+  'figure',
+  'figcaption',
+  'aside',
+] as const;
+
+/** Attributes the build writes on block markup, with the values they may have. */
+const BLOCK_ATTRIBUTE_VALUES: Readonly<Record<string, Readonly<Record<string, RegExp>>>> = {
+  div: { slot: /^(front|back)$/ },
+  aside: { role: /^note$/, 'aria-labelledby': /^block-[a-z0-9-]+$/ },
+  p: { id: /^block-[a-z0-9-]+$/ },
+};
+
+/** Classes of block markup (styled in src/components/block-styles.ts). */
+export const BLOCK_CLASS = /^block-[a-z0-9-]+$/;
+
+/** What the sanitiser keeps: the author's attributes plus the ones the build adds to links and blocks. */
 export const SANITIZER_ATTRIBUTES: Record<string, string[]> = {
   ...Object.fromEntries(Object.entries(AUTHOR_ATTRIBUTES).map(([k, v]) => [k, [...v]])),
+  ...Object.fromEntries(
+    Object.entries(BLOCK_ATTRIBUTE_VALUES).map(([k, v]) => [k, [...(AUTHOR_ATTRIBUTES[k] ?? []), ...Object.keys(v)]]),
+  ),
   a: ['href', 'title', 'target', 'rel'],
+  '*': ['class'],
 };
 
 export const ALLOWED_LINK_SCHEMES = ['http', 'https', 'mailto'] as const;
@@ -64,38 +95,61 @@ export interface Violation {
 }
 
 const TAG_HINTS: Record<string, string> = {
-  script: 'scripts cannot run in the course (it runs under a strict Content-Security-Policy); remove it',
-  noscript: 'scripts cannot run in the course; remove it',
-  style: 'the look comes from the theme in modules/course.yaml; remove the <style> element',
-  link: 'stylesheets and other resources cannot be loaded from page text; remove it',
-  meta: 'remove it; page text cannot set document metadata',
-  iframe: 'embedded content is not allowed; link to it instead: [title](https://…)',
-  frame: 'embedded content is not allowed; link to it instead: [title](https://…)',
-  object: 'embedded content is not allowed; link to it instead: [title](https://…)',
-  embed: 'embedded content is not allowed; link to it instead: [title](https://…)',
-  svg: 'raw SVG can carry scripts; save it as a file under modules/ and use ![alt text](file.svg)',
-  math: 'raw MathML is not supported; describe the formula in text or use an image',
-  form: 'forms are not part of pages; questions belong in assessments/',
-  input: 'form fields are not part of pages (task lists "- [ ]" render as inputs); use a plain list',
-  button: 'buttons are not part of pages; remove it',
-  h1: 'the h1 is the page title; start headings at level 2 (##)',
-  b: 'use **bold** in Markdown',
-  i: 'use *emphasis* in Markdown',
-  u: 'underlining looks like a link; use *emphasis* instead',
-  div: 'layout HTML is not allowed; write plain Markdown',
-  span: 'layout HTML is not allowed; write plain Markdown',
-  font: 'the look comes from the theme; write plain Markdown',
-  center: 'the look comes from the theme; write plain Markdown',
-  base: 'remove it; it would change where every link points',
+  script: 'scripts werken niet in de cursus (die draait onder een strikte Content-Security-Policy); haal het weg',
+  noscript: 'scripts werken niet in de cursus; haal het weg',
+  style: 'de opmaak komt uit het thema in modules/course.yaml; haal het <style>-element weg',
+  link: 'paginatekst kan geen stijlbladen of andere bestanden laden; haal het weg',
+  meta: 'haal het weg; paginatekst kan geen metadata van het document zetten',
+  iframe: 'ingesloten inhoud is niet toegestaan; link ernaar: [titel](https://…)',
+  frame: 'ingesloten inhoud is niet toegestaan; link ernaar: [titel](https://…)',
+  object: 'ingesloten inhoud is niet toegestaan; link ernaar: [titel](https://…)',
+  embed: 'ingesloten inhoud is niet toegestaan; link ernaar: [titel](https://…)',
+  svg: 'losse SVG-code kan scripts bevatten; sla de afbeelding op als bestand onder modules/ en gebruik ![alternatieve tekst](bestand.svg)',
+  math: 'MathML wordt niet ondersteund; beschrijf de formule in tekst of gebruik een afbeelding',
+  form: 'formulieren horen niet in paginatekst; vragen horen in assessments/',
+  input:
+    'invoervelden horen niet in paginatekst (een takenlijst "- [ ]" wordt een invoerveld); gebruik een gewone lijst',
+  button: 'knoppen horen niet in paginatekst; haal de knop weg (voor een verborgen vervolg: :::verder)',
+  h1: 'de h1 is de paginatitel; begin koppen op niveau 2 (##)',
+  b: 'gebruik **vet** in Markdown',
+  i: 'gebruik *nadruk* in Markdown',
+  u: 'onderstreping lijkt op een link; gebruik *nadruk*',
+  div: 'HTML voor opmaak is niet toegestaan; schrijf gewone Markdown of gebruik een blok (zie docs/authoring.md, "Blokken")',
+  span: 'HTML voor opmaak is niet toegestaan; schrijf gewone Markdown',
+  font: 'de opmaak komt uit het thema; schrijf gewone Markdown',
+  center: 'de opmaak komt uit het thema; schrijf gewone Markdown',
+  base: 'haal het weg; het zou veranderen waar elke link naartoe gaat',
 };
 
-export function tagViolations(name: string, attribs: Readonly<Record<string, string>>): Violation[] {
+/**
+ * What the sanitiser would remove from one element, and why. `author` is the policy for what authors
+ * write; `build` also accepts the block markup the build itself writes (the final sanitiser pass).
+ */
+export function tagViolations(
+  name: string,
+  attribs: Readonly<Record<string, string>>,
+  policy: 'author' | 'build' = 'author',
+): Violation[] {
   const tag = name.toLowerCase();
+  if (policy === 'build') {
+    const blockAttrs = BLOCK_ATTRIBUTE_VALUES[tag] ?? {};
+    const isBlockAttr = (attr: string, value: string) =>
+      (attr === 'class' && value.split(/\s+/).every((c) => BLOCK_CLASS.test(c) || CODE_CLASS.test(c))) ||
+      blockAttrs[attr]?.test(value) === true;
+    const rest = Object.fromEntries(Object.entries(attribs).filter(([a, v]) => !isBlockAttr(a.toLowerCase(), v)));
+    if ((BLOCK_TAGS as readonly string[]).includes(tag)) {
+      return Object.keys(rest).map((attr) => ({
+        message: `Attribuut "${attr}" op <${tag}> is niet toegestaan`,
+        hint: 'de build schrijft deze opmaak zelf; schrijf het blok met de syntax uit docs/authoring.md',
+      }));
+    }
+    return tagViolations(tag, rest, 'author');
+  }
   if (!(ALLOWED_TAGS as readonly string[]).includes(tag)) {
     return [
       {
-        message: `HTML element <${tag}> is not allowed`,
-        hint: TAG_HINTS[tag] ?? `allowed HTML elements: ${ALLOWED_TAGS.join(', ')}`,
+        message: `HTML-element <${tag}> is niet toegestaan. Toegestaan zijn: ${ALLOWED_TAGS.join(', ')}`,
+        hint: TAG_HINTS[tag] ?? 'schrijf gewone Markdown; zie docs/authoring.md',
       },
     ];
   }
@@ -105,18 +159,22 @@ export function tagViolations(name: string, attribs: Readonly<Record<string, str
     const attr = rawName.toLowerCase();
     if (attr.startsWith('on')) {
       violations.push({
-        message: `Event handler attribute "${attr}" on <${tag}> is not allowed`,
-        hint: 'scripts cannot run in the course; remove the attribute',
+        message: `Attribuut "${attr}" op <${tag}> is niet toegestaan: het start een script`,
+        hint: 'scripts werken niet in de cursus; haal het attribuut weg',
       });
     } else if (attr === 'style') {
       violations.push({
-        message: `Attribute "style" on <${tag}> is not allowed`,
-        hint: 'the look comes from the theme in modules/course.yaml; remove the attribute',
+        message: `Attribuut "style" op <${tag}> is niet toegestaan`,
+        hint: 'de opmaak komt uit het thema in modules/course.yaml; haal het attribuut weg',
       });
     } else if (!allowed.includes(attr)) {
       violations.push({
-        message: `Attribute "${attr}" on <${tag}> is not allowed`,
-        hint: allowed.length ? `allowed on <${tag}>: ${allowed.join(', ')}` : `no attributes are allowed on <${tag}>`,
+        message: `Attribuut "${attr}" op <${tag}> is niet toegestaan. ${
+          allowed.length
+            ? `Toegestaan op <${tag}>: ${allowed.join(', ')}`
+            : `Op <${tag}> is geen enkel attribuut toegestaan`
+        }`,
+        hint: 'haal het attribuut weg',
       });
     } else if (
       attr === 'class' &&
@@ -126,8 +184,8 @@ export function tagViolations(name: string, attribs: Readonly<Record<string, str
         .every((c) => CODE_CLASS.test(c))
     ) {
       violations.push({
-        message: `Class "${value}" on <${tag}> is not allowed`,
-        hint: 'only language-… classes on code are kept; remove the attribute',
+        message: `Class "${value}" op <${tag}> is niet toegestaan`,
+        hint: 'alleen language-…-classes op code blijven staan; haal het attribuut weg',
       });
     } else if ((attr === 'href' || attr === 'src') && value !== undefined) {
       const v = urlViolation(tag, value);
@@ -151,32 +209,35 @@ export function urlViolation(tag: string, url: string): Violation | null {
   const protocolRelative = /^\s*[/\\]{2}/.test(url);
   if (scheme === 'javascript' || scheme === 'vbscript') {
     return {
-      message: `${scheme}: URLs are not allowed`,
-      hint: 'scripts cannot run in the course; link to an https:// address or a page file (.md)',
+      message: `${scheme}:-adressen zijn niet toegestaan`,
+      hint: 'scripts werken niet in de cursus; link naar een https://-adres of een paginabestand (.md)',
     };
   }
   if (scheme === 'data') {
     return {
-      message: 'data: URLs are not allowed',
-      hint: 'save the file under modules/ and refer to it with a relative path',
+      message: 'data:-adressen zijn niet toegestaan',
+      hint: 'sla het bestand op onder modules/ en verwijs ernaar met een relatief pad',
     };
   }
   if (tag === 'img') {
     if (scheme !== null || protocolRelative) {
       return {
-        message: `Image source "${url}" is not a file in the course`,
-        hint: 'images must be files under modules/, referenced with a relative path; external images are not loaded',
+        message: `Afbeelding "${url}" is geen bestand in de cursus`,
+        hint: 'afbeeldingen zijn bestanden onder modules/, met een relatief pad; afbeeldingen van buiten worden niet geladen',
       };
     }
     return null;
   }
   if (protocolRelative) {
-    return { message: `Protocol-relative link "${url}" is not allowed`, hint: 'write the full https:// address' };
+    return {
+      message: `Link zonder protocol "${url}" is niet toegestaan`,
+      hint: 'schrijf het volledige https://-adres',
+    };
   }
   if (scheme !== null && !(ALLOWED_LINK_SCHEMES as readonly string[]).includes(scheme)) {
     return {
-      message: `URL scheme "${scheme}:" is not allowed`,
-      hint: `use ${ALLOWED_LINK_SCHEMES.map((s) => `${s}:`).join(', ')} or a relative link to a page file (.md)`,
+      message: `Adressoort "${scheme}:" is niet toegestaan. Toegestaan: ${ALLOWED_LINK_SCHEMES.map((s) => `${s}:`).join(', ')}`,
+      hint: 'of link relatief naar een paginabestand (.md)',
     };
   }
   return null;

@@ -2,7 +2,7 @@
 import { findBackEdges, reachableFrom } from './branching-graph';
 import type { CompileContext } from './context';
 import { findDuplicates } from './context';
-import { oneOf } from './problem';
+import { oneOf, quote } from './problem';
 import { checkRefs, type KnownIds } from './refs';
 import type { ItemSource } from './schema';
 import type { Path, YamlFile } from './yaml-file';
@@ -29,7 +29,7 @@ export function checkItem(
       checkClassify(ctx, yaml, path, item);
       break;
     case 'ordering':
-      reportDuplicateIds(ctx, yaml, path, 'steps', item.steps, `step id in item "${item.id}"`);
+      reportDuplicateIds(ctx, yaml, path, 'steps', item.steps, `stap-id in vraag ${quote(item.id)}`);
       break;
     case 'branching':
       checkBranching(ctx, yaml, path, item);
@@ -53,8 +53,8 @@ function reportDuplicateIds(
     ctx.error(
       yaml.file,
       yaml.at([...path, key, entry.index, 'id']),
-      `Duplicate ${what}: "${entry.id}"`,
-      `already used at line ${yaml.at([...path, key, first.index, 'id']).line}; give each its own id`,
+      `Dubbele ${what}: ${quote(entry.id)}`,
+      `al gebruikt op regel ${yaml.at([...path, key, first.index, 'id']).line}; geef elk een eigen id`,
     );
   }
 }
@@ -70,8 +70,8 @@ function checkOptions(
     ctx.error(
       yaml.file,
       yaml.at([...path, 'options', entry.index, 'id']),
-      `Duplicate option id "${entry.o.id}" in item "${item.id}"`,
-      'give every option of an item its own letter',
+      `Dubbele optie-id ${quote(entry.o.id)} in vraag ${quote(item.id)}`,
+      'geef elke optie van een vraag een eigen letter',
     );
   }
   const correct = item.options.filter((o) => o.correct).length;
@@ -79,25 +79,25 @@ function checkOptions(
     ctx.error(
       yaml.file,
       yaml.keyAt([...path, 'options']),
-      `Single-choice item "${item.id}" has ${correct} correct options; it needs exactly one`,
+      `Vraag ${quote(item.id)} (single-choice) heeft ${correct} juiste opties; er moet er precies één juist zijn`,
       correct === 0
-        ? 'mark the right option with correct: true'
-        : 'use type: multiple-response, or mark only one option correct',
+        ? 'zet correct: true bij de juiste optie'
+        : 'gebruik type: multiple-response, of maak maar één optie juist',
     );
   }
   if (item.type === 'multiple-response' && correct === 0) {
     ctx.error(
       yaml.file,
       yaml.keyAt([...path, 'options']),
-      `Multiple-response item "${item.id}" has no correct option`,
-      'mark at least one option with correct: true',
+      `Vraag ${quote(item.id)} (multiple-response) heeft geen juiste optie`,
+      'zet bij minstens één optie correct: true',
     );
   }
 }
 
 function checkClassify(ctx: CompileContext, yaml: YamlFile, path: Path, item: ItemOf<'classify'>): void {
-  reportDuplicateIds(ctx, yaml, path, 'categories', item.categories, `category id in item "${item.id}"`);
-  reportDuplicateIds(ctx, yaml, path, 'statements', item.statements, `statement id in item "${item.id}"`);
+  reportDuplicateIds(ctx, yaml, path, 'categories', item.categories, `categorie-id in vraag ${quote(item.id)}`);
+  reportDuplicateIds(ctx, yaml, path, 'statements', item.statements, `uitspraak-id in vraag ${quote(item.id)}`);
   const categoryIds = item.categories.map((c) => c.id);
   let unknown = 0;
   item.statements.forEach((s, j) => {
@@ -106,8 +106,8 @@ function checkClassify(ctx: CompileContext, yaml: YamlFile, path: Path, item: It
     ctx.error(
       yaml.file,
       yaml.at([...path, 'statements', j, 'category']),
-      `Unknown category "${s.category}" in item "${item.id}"`,
-      `${oneOf(categoryIds)} (the categories of this item)`,
+      `Onbekende categorie ${quote(s.category)} in vraag ${quote(item.id)}. ${oneOf(categoryIds)}`,
+      'dit zijn de categorieën van deze vraag (categories:)',
     );
   });
   // A typo in a statement's category also leaves a category unused; report only the typo.
@@ -117,15 +117,15 @@ function checkClassify(ctx: CompileContext, yaml: YamlFile, path: Path, item: It
     ctx.error(
       yaml.file,
       yaml.at([...path, 'categories', i, 'id']),
-      `Category "${c.id}" of item "${item.id}" is used by no statement`,
-      'add a statement with this category, or remove the category',
+      `Categorie ${quote(c.id)} van vraag ${quote(item.id)} heeft geen enkele uitspraak`,
+      'voeg een uitspraak met deze categorie toe, of haal de categorie weg',
     );
   });
 }
 
 function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: ItemOf<'branching'>): void {
   const nodesPath = [...path, 'nodes'];
-  reportDuplicateIds(ctx, yaml, path, 'nodes', item.nodes, `node id in item "${item.id}"`);
+  reportDuplicateIds(ctx, yaml, path, 'nodes', item.nodes, `knoop-id in vraag ${quote(item.id)}`);
   const choices = item.nodes.flatMap((n, i) =>
     'choices' in n && n.choices ? n.choices.map((c, j) => ({ id: c.id, i, j })) : [],
   );
@@ -133,8 +133,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
     ctx.error(
       yaml.file,
       yaml.at([...nodesPath, entry.i, 'choices', entry.j, 'id']),
-      `Duplicate choice id "${entry.id}" in item "${item.id}"`,
-      `already used at line ${yaml.at([...nodesPath, first.i, 'choices', first.j, 'id']).line}; choice ids are unique in the item`,
+      `Dubbele keuze-id ${quote(entry.id)} in vraag ${quote(item.id)}`,
+      `al gebruikt op regel ${yaml.at([...nodesPath, first.i, 'choices', first.j, 'id']).line}; keuze-ids zijn uniek binnen de vraag`,
     );
   }
 
@@ -145,8 +145,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
     ctx.error(
       yaml.file,
       yaml.at([...path, 'start']),
-      `Unknown start node "${item.start}" in item "${item.id}"`,
-      `${oneOf(ids)} (the node ids of this item)`,
+      `Onbekende startknoop ${quote(item.start)} in vraag ${quote(item.id)}. ${oneOf(ids)}`,
+      'dit zijn de knoop-ids (nodes:) van deze vraag',
     );
   }
   item.nodes.forEach((n, i) => {
@@ -156,8 +156,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
       ctx.error(
         yaml.file,
         yaml.at([...nodesPath, i, 'id']),
-        `Node "${n.id}" in item "${item.id}" is a dead end: it has no choices and is not an ending`,
-        'add 2–4 choices, or make it an ending with end: true, score, feedback and reflection',
+        `Knoop ${quote(n.id)} in vraag ${quote(item.id)} loopt dood: hij heeft geen keuzes en is geen einde`,
+        'geef hem 2–4 keuzes, of maak er een einde van met end: true, score, feedback en reflection',
       );
       return;
     }
@@ -167,8 +167,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
       ctx.error(
         yaml.file,
         yaml.at([...nodesPath, i, 'choices', j, 'next']),
-        `Unknown node "${c.next}" in item "${item.id}"`,
-        `${oneOf(ids)} (the node ids of this item)`,
+        `Onbekende knoop ${quote(c.next)} in vraag ${quote(item.id)}. ${oneOf(ids)}`,
+        'next: wijst naar een knoop-id (nodes:) van deze vraag',
       );
     });
   });
@@ -185,8 +185,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
       ctx.error(
         yaml.file,
         yaml.at([...nodesPath, i, 'id']),
-        `Node "${n.id}" in item "${item.id}" cannot be reached from the start node "${item.start}"`,
-        'let a choice lead to it (next:), or remove the node',
+        `Knoop ${quote(n.id)} in vraag ${quote(item.id)} is niet te bereiken vanaf de startknoop ${quote(item.start)}`,
+        'laat een keuze ernaartoe leiden (next:), of haal de knoop weg',
       );
     });
   }
@@ -194,8 +194,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
     ctx.error(
       yaml.file,
       yaml.at([...nodesPath, edge.from, 'choices', edge.choice, 'next']),
-      `Cycle in item "${item.id}": ${edge.cycle.join(' → ')}`,
-      'a conversation must always move on to an ending; let this choice lead to a later node or an ending',
+      `Kringloop in vraag ${quote(item.id)}: ${edge.cycle.join(' → ')}`,
+      'een gesprek moet altijd naar een einde gaan; laat deze keuze naar een latere knoop of een einde leiden',
     );
   }
 
@@ -203,8 +203,8 @@ function checkBranching(ctx: CompileContext, yaml: YamlFile, path: Path, item: I
     ctx.error(
       yaml.file,
       yaml.keyAt([...path, 'scored']),
-      `Scored item "${item.id}" has no ending with score 1`,
-      'give the best ending score: 1, or set scored: false for a practice conversation',
+      `Vraag ${quote(item.id)} telt mee (scored: true) maar heeft geen einde met score 1`,
+      'geef het beste einde score: 1, of zet scored: false voor een oefengesprek',
     );
   }
 }

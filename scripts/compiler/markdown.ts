@@ -6,7 +6,17 @@
 import { posix } from 'node:path';
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { ALLOWED_TAGS, SANITIZER_ATTRIBUTES, isExternalUrl, tagViolations, urlViolation } from './html-policy';
+import { inlineDiagrams, readUnder } from './diagrams';
+import { parseBlocks, renderBlockNodes, type Segment } from './blocks';
+import {
+  ALLOWED_TAGS,
+  BLOCK_CLASS,
+  BLOCK_TAGS,
+  SANITIZER_ATTRIBUTES,
+  isExternalUrl,
+  tagViolations,
+  urlViolation,
+} from './html-policy';
 import type { Loc, Problem } from './problem';
 
 /** Reports a problem at a line of the Markdown text (1-based within the page body). */
@@ -30,6 +40,8 @@ export interface MarkdownContext {
   root: string;
   /** Does this repo-relative file exist? */
   exists: (repoPath: string) => boolean;
+  /** Reads a repo-relative file (diagrams); defaults to reading it under `root`. */
+  read?: (repoPath: string) => string | undefined;
 }
 
 export interface Rendered {
@@ -54,11 +66,10 @@ export function renderMarkdown(text: string, ctx: MarkdownContext, mode: Markdow
     problems.push({ file: ctx.file, ...ctx.locate(lineInText), severity: 'error', message, hint });
   };
   const source = text.replace(/\r\n?/g, '\n');
-  const tokens = marked.lexer(source);
-  checkTokens(source, tokens, ctx, mode, report, assets);
-
-  const raw = mode === 'inline' ? marked.parseInline(source) : marked.parse(source);
-  if (typeof raw !== 'string') throw new Error('marked returned a promise; async rendering is not expected');
+  const raw =
+    mode === 'block'
+      ? renderWithBlocks(source, ctx, report, assets)
+      : renderPlain(source, ctx, mode, report, assets).html;
   const reportedBefore = problems.length;
   const leftovers: string[] = [];
   const html = sanitize(raw, ctx, (v) => leftovers.push(v));
@@ -67,11 +78,58 @@ export function renderMarkdown(text: string, ctx: MarkdownContext, mode: Markdow
   if (leftovers.length > 0 && reportedBefore === 0) {
     report(
       1,
-      `Content the sanitiser would remove: ${[...new Set(leftovers)].join('; ')}`,
-      'write plain Markdown; see docs/authoring.md for what is allowed',
+      `Inhoud die de sanitiser zou weghalen: ${[...new Set(leftovers)].join('; ')}`,
+      'schrijf gewone Markdown; in docs/authoring.md staat wat is toegestaan',
     );
   }
-  return { html: html.trim(), problems, assets };
+  // Local .svg images become checked inline diagrams (diagrams.ts), after the sanitiser, which knows no SVG.
+  const diagrams = inlineDiagrams(html, {
+    file: ctx.file,
+    source,
+    locate: ctx.locate,
+    read: ctx.read ?? readUnder(ctx.root),
+  });
+  problems.push(...diagrams.problems);
+  return { html: diagrams.html.trim(), problems, assets: assets.filter((a) => !diagrams.inlined.has(a.to)) };
+}
+
+/** Plain Markdown (no blocks): checked token by token, then rendered. */
+function renderPlain(
+  source: string,
+  ctx: MarkdownContext,
+  mode: MarkdownMode,
+  report: ReportAt,
+  assets: Asset[],
+): { html: string; tokens: Token[] } {
+  const tokens = marked.lexer(source);
+  checkTokens(source, tokens, ctx, mode, report, assets);
+  const html = mode === 'inline' ? marked.parseInline(source) : marked.parse(source);
+  if (typeof html !== 'string') throw new Error('marked returned a promise; async rendering is not expected');
+  return { html, tokens };
+}
+
+/**
+ * Page Markdown with blocks (blocks.ts): each run of Markdown is rendered on its own, as the page
+ * text with every other line blanked, so lines in problems stay those of the page. With a mistake in
+ * the blocks the text is rendered as plain Markdown, so that its other problems are reported too.
+ */
+function renderWithBlocks(source: string, ctx: MarkdownContext, report: ReportAt, assets: Asset[]): string {
+  const { nodes, problems } = parseBlocks(source, (line) => ctx.locate(line).line);
+  for (const p of problems) report(p.line, p.message, p.hint);
+  if (problems.length > 0 || nodes.every((n) => n.type === 'markdown')) {
+    return renderPlain(source, ctx, 'block', report, assets).html;
+  }
+  const lines = source.split('\n');
+  const only = (from: number, to: number, replace?: string) =>
+    lines.map((l, i) => (i + 1 >= from && i + 1 <= to ? (replace ?? l) : '')).join('\n');
+  return renderBlockNodes(nodes, {
+    markdown: (s: Segment) => {
+      const { html, tokens } = renderPlain(only(s.from, s.to), ctx, 'block', report, assets);
+      const headings = tokens.filter((t): t is Tokens.Heading => t.type === 'heading');
+      return { html, lastHeading: headings.at(-1)?.depth ?? null };
+    },
+    inline: (title, line) => renderPlain(only(line, line, title), ctx, 'inline', report, assets).html.trim(),
+  });
 }
 
 function checkTokens(
@@ -100,8 +158,8 @@ function checkTokens(
           if ((token as Tokens.Heading).depth === 1 && mode === 'block') {
             report(
               lineOf(token.raw),
-              'Heading level 1 (#) is reserved for the page title',
-              'start headings at level 2: ## Kop',
+              'Kop van niveau 1 (#) is niet toegestaan: dat niveau is voor de paginatitel',
+              'begin koppen op niveau 2: ## Kop',
             );
           }
           break;
@@ -167,16 +225,16 @@ function checkLinkTarget(href: string, line: number, ctx: MarkdownContext, repor
   if (target === null || !/\.md$/i.test(target)) {
     report(
       line,
-      `Link "${href}" does not point to a page or a web address`,
-      'link to a page file (.md) relative to this file, or to an https:// address',
+      `Link "${href}" wijst niet naar een pagina of een webadres`,
+      'link naar een paginabestand (.md), relatief vanaf dit bestand, of naar een https://-adres',
     );
     return;
   }
   if (ctx.pages !== null && !ctx.pages.has(target)) {
     report(
       line,
-      `Broken internal link "${href}": ${target} is not a page of the course`,
-      'link to a page file listed in modules/course.yaml, relative to this file',
+      `Kapotte interne link "${href}": ${target} is geen pagina van de cursus`,
+      'link naar een paginabestand dat in modules/course.yaml staat, relatief vanaf dit bestand',
     );
   }
 }
@@ -192,13 +250,13 @@ function checkImageFile(src: string, line: number, ctx: MarkdownContext, report:
   if (target === null || !target.startsWith('modules/')) {
     report(
       line,
-      `Image "${src}" is not under modules/`,
-      'put images in modules/ and refer to them with a path relative to this file',
+      `Afbeelding "${src}" staat niet onder modules/`,
+      'zet afbeeldingen in modules/ en verwijs ernaar met een pad relatief vanaf dit bestand',
     );
     return;
   }
   if (!ctx.exists(target)) {
-    report(line, `Image file not found: ${target}`, 'check the file name and the path relative to this file');
+    report(line, `Afbeelding niet gevonden: ${target}`, 'controleer de bestandsnaam en het pad vanaf dit bestand');
     return;
   }
   assets.push({ from: posix.join(ctx.root.replace(/\\/g, '/'), target), to: assetPath(target) });
@@ -220,16 +278,16 @@ export function resolveRelative(fromFile: string, url: string): string | null {
 /** Final pass: the allow-list plus link/image rewriting. `onRemoved` hears about anything dropped. */
 function sanitize(html: string, ctx: MarkdownContext, onRemoved: (what: string) => void): string {
   return sanitizeHtml(html, {
-    allowedTags: [...ALLOWED_TAGS],
+    allowedTags: [...ALLOWED_TAGS, ...BLOCK_TAGS],
     allowedAttributes: SANITIZER_ATTRIBUTES,
-    allowedClasses: { code: [/^language-[\w+-]+$/] },
+    allowedClasses: { code: [/^language-[\w+-]+$/], '*': [BLOCK_CLASS] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: [] },
     allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     onOpenTag: (name, attribs) => {
-      for (const v of tagViolations(name, attribs)) onRemoved(v.message);
+      for (const v of tagViolations(name, attribs, 'build')) onRemoved(v.message);
     },
     transformTags: {
       a: (tagName, attribs) => {

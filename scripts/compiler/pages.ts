@@ -4,6 +4,7 @@ import type { CompileContext } from './context';
 import { findDuplicates } from './context';
 import { splitFrontMatter } from './front-matter';
 import { plainText } from './markdown';
+import { quote } from './problem';
 import { checkRefs, type KnownIds } from './refs';
 import { pageFrontMatterSchema, type PageFrontMatter } from './schema';
 import type { YamlFile } from './yaml-file';
@@ -39,8 +40,8 @@ export function checkPages(ctx: CompileContext, pages: readonly PageSource[], kn
     ctx.error(
       entry.file,
       entry.yaml!.at(['id']),
-      `Duplicate page id "${entry.frontMatter!.id}"`,
-      `${first.file} already uses it; page ids must be unique over the whole course`,
+      `Dubbele pagina-id ${quote(entry.frontMatter!.id)}`,
+      `${first.file} gebruikt deze id al; elke pagina heeft een eigen id in de hele cursus`,
     );
   }
   if (!known) return;
@@ -64,24 +65,24 @@ export function checkPromptIds(ctx: CompileContext, pages: readonly PageSource[]
   for (const { entry, first } of findDuplicates(prompts, (e) => e.id)) {
     const where =
       first.page === entry.page
-        ? `at line ${first.yaml.at(['prompts', first.index, 'id']).line}`
+        ? `op regel ${first.yaml.at(['prompts', first.index, 'id']).line}`
         : `in ${first.page.file}`;
     ctx.error(
       entry.page.file,
       entry.yaml.at(['prompts', entry.index, 'id']),
-      `Duplicate prompt id "${entry.id}"`,
-      `already used ${where}; prompt ids must be unique over the whole course`,
+      `Dubbele vraag-id ${quote(entry.id)} bij prompts`,
+      `al gebruikt ${where}; elke opdrachtvraag heeft een eigen id in de hele cursus`,
     );
   }
   for (const e of prompts) {
     const page = pageIds.get(e.id);
-    const clash = page !== undefined ? `the page ${page}` : itemIds.has(e.id) ? 'an assessment item' : undefined;
+    const clash = page !== undefined ? `de pagina ${page}` : itemIds.has(e.id) ? 'een toetsvraag' : undefined;
     if (clash === undefined) continue;
     ctx.error(
       e.page.file,
       e.yaml.at(['prompts', e.index, 'id']),
-      `Prompt id "${e.id}" is also the id of ${clash}`,
-      'give the prompt its own id, e.g. <page id>-vraag-1',
+      `De id ${quote(e.id)} van deze opdrachtvraag is ook de id van ${clash}`,
+      'geef de opdrachtvraag een eigen id, bijvoorbeeld <pagina-id>-vraag-1',
     );
   }
 }
@@ -102,8 +103,8 @@ export function renderPage(
     ctx.error(
       page.file,
       { line: page.bodyStartLine - 1, column: 1 },
-      'Empty page',
-      'write the page text in Markdown after the front matter',
+      'Lege pagina',
+      'schrijf de tekst van de pagina in Markdown na de front matter (het blok tussen de twee "---"-regels)',
     );
   }
   const fm = page.frontMatter;

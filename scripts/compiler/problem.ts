@@ -16,11 +16,18 @@ export interface Loc {
   column: number;
 }
 
-/** `modules/course.yaml:12:5 error: Unknown leerdoel "ld4". Hint: use one of ld1, ld2, ld3.` */
+/** The severity as printed: authors read Dutch. */
+export const SEVERITY_WORD: Record<Problem['severity'], string> = { error: 'fout', warning: 'waarschuwing' };
+
+/** `modules/course.yaml:12:5 fout: Onbekend leerdoel 'ld4'. Kies uit: ld1, ld2, ld3. Tip: …` */
 export function formatProblem(p: Problem): string {
-  const message = /[.!?]$/.test(p.message) ? p.message : `${p.message}.`;
-  const hint = p.hint === '' ? '' : ` Hint: ${/[.!?]$/.test(p.hint) ? p.hint : `${p.hint}.`}`;
-  return `${p.file}:${p.line}:${p.column} ${p.severity}: ${message}${hint}`;
+  const hint = p.hint === '' ? '' : ` Tip: ${sentence(p.hint)}`;
+  return `${p.file}:${p.line}:${p.column} ${SEVERITY_WORD[p.severity]}: ${sentence(p.message)}${hint}`;
+}
+
+/** Ends with a full stop unless it already ends a sentence. */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 /** Files first, then position, so the output reads top to bottom per file. */
@@ -32,12 +39,22 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** "one of a, b, c" for hints; long lists are cut so the hint stays readable. */
-export function oneOf(all: readonly string[]): string {
+/**
+ * "Kies uit: a, b, c." – the valid values, for a message about a wrong one; long lists are cut so
+ * the line stays readable.
+ */
+export function oneOf(all: readonly string[], max = 12): string {
   const values = [...new Set(all)];
-  if (values.length === 0) return 'none are defined';
-  const shown = values.slice(0, 12).join(', ');
-  return `use one of ${shown}${values.length > 12 ? ', …' : ''}`;
+  if (values.length === 0) return 'Er is nog geen geldige waarde gedefinieerd.';
+  const shown = values.slice(0, max).join(', ');
+  return `Kies uit: ${shown}${values.length > max ? `, … (${values.length} in totaal)` : ''}.`;
+}
+
+/** `'value'`: how a wrong value is repeated in a message (short, one line). */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const line = text.replace(/\s+/g, ' ');
+  return `'${line.length > 60 ? `${line.slice(0, 57)}…` : line}'`;
 }
 
 /** Closest candidate by edit distance, for "did you mean" hints on typos. */

@@ -1,5 +1,5 @@
 /** Checks that id references (leerdoelen, sources) point at something defined in course.yaml. */
-import { oneOf } from './problem';
+import { closest, oneOf, quote } from './problem';
 import type { CompileContext } from './context';
 import type { Path, YamlFile } from './yaml-file';
 
@@ -18,12 +18,7 @@ export function checkRefs(
 ): void {
   values.forEach((value, i) => {
     if (!known.includes(value)) {
-      ctx.error(
-        yaml.file,
-        yaml.at([...path, i]),
-        `Unknown ${what} "${value}"`,
-        `${oneOf(known)} (defined in modules/course.yaml)`,
-      );
+      ctx.error(yaml.file, yaml.at([...path, i]), unknownRefMessage(what, value, known), refHint(what, value, known));
     }
   });
   values.forEach((value, i) => {
@@ -31,9 +26,20 @@ export function checkRefs(
       ctx.error(
         yaml.file,
         yaml.at([...path, i]),
-        `${what === 'leerdoel' ? 'Leerdoel' : 'Source'} "${value}" is listed twice`,
-        'remove the duplicate',
+        `${what === 'leerdoel' ? 'Leerdoel' : 'Bron'} ${quote(value)} staat twee keer in de lijst`,
+        'haal de dubbele weg',
       );
     }
   });
+}
+
+/** "Onbekend leerdoel 'ld9'. Kies uit: ld1, ld2, ld3." (also used for drawPerLeerdoel keys). */
+export function unknownRefMessage(what: 'leerdoel' | 'source', value: string, known: readonly string[]): string {
+  return `${what === 'leerdoel' ? 'Onbekend leerdoel' : 'Onbekende bron'} ${quote(value)}. ${oneOf(known)}`;
+}
+
+export function refHint(what: 'leerdoel' | 'source', value: string, known: readonly string[]): string {
+  const guess = closest(value, known);
+  const list = what === 'leerdoel' ? 'leerdoelen' : 'sources';
+  return `${guess ? `bedoel je ${quote(guess)}? ` : ''}de ${list} staan in modules/course.yaml (onder ${list}:)`;
 }

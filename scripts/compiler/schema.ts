@@ -24,30 +24,32 @@ function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
 }
 
 const text = (description: string) => z.string().regex(/\S/, 'Empty text').meta({ description });
+/** Optional text; described on the optional itself (as the JSON Schemas have it). */
+const optionalText = (description: string) => z.string().regex(/\S/, 'Empty text').optional().meta({ description });
 
 const id = (description: string) =>
   z
     .string()
-    .regex(ID_PATTERN, 'Ids use lower-case letters, digits and single dashes, like "mijn-pagina"')
+    .regex(ID_PATTERN, 'een id bestaat uit kleine letters, cijfers en losse streepjes, zoals "mijn-pagina"')
     .meta({ description });
 
 const leerdoelId = z
   .string()
-  .regex(LEERDOEL_ID_PATTERN, 'Leerdoel ids look like "ld1"')
+  .regex(LEERDOEL_ID_PATTERN, 'een leerdoel-id is ld met een getal, zoals "ld1"')
   .meta({ description: 'Id of a leerdoel from modules/course.yaml, e.g. ld1.' });
 
 const leerdoelRefs = z
   .array(leerdoelId)
-  .min(1, 'At least one leerdoel is needed')
+  .min(1, 'er is minstens één leerdoel nodig')
   .meta({ description: 'Leerdoelen this serves (ids from modules/course.yaml), at least one.' });
 
 const sourceRefs = z
   .array(id('Id of a source from modules/course.yaml.'))
-  .min(1, 'At least one source is needed')
+  .min(1, 'er is minstens één bron nodig')
   .meta({ description: 'Sources this is based on (ids from modules/course.yaml), at least one.' });
 
 const colour = (description: string) =>
-  z.string().regex(COLOUR_PATTERN, 'Colours are written as "#rrggbb"').meta({ description });
+  z.string().regex(COLOUR_PATTERN, 'schrijf een kleur als "#rrggbb", zoals "#1d5c8c"').meta({ description });
 
 export const leerdoelSchema = strictObject({
   id: leerdoelId.meta({ description: 'ld + digits, e.g. ld1; used in objectives and results.' }),
@@ -59,11 +61,7 @@ export const sourceSchema = strictObject({
   title: text('Full title as it should be cited.'),
   publisher: text('Publisher or author organisation.'),
   year: z.number().int().min(1900).max(2100).meta({ description: 'Year of publication.' }),
-  seed: z
-    .string()
-    .regex(/\S/, 'Empty text')
-    .optional()
-    .meta({ description: 'Optional: file name of the source text in the shared seeds folder.' }),
+  seed: optionalText('Optional: file name of the source text in the shared seeds folder.'),
 }).meta({ title: 'Source' });
 
 export const moduleSchema = strictObject({
@@ -73,28 +71,28 @@ export const moduleSchema = strictObject({
     .array(
       z
         .string()
-        .regex(PAGE_PATH_PATTERN, 'Page paths are relative to modules/ and end in .md')
+        .regex(
+          PAGE_PATH_PATTERN,
+          'een paginapad gaat uit van modules/ en eindigt op .md, zoals "01-intro/01-welkom.md"',
+        )
         .meta({ description: 'Markdown file relative to modules/.' }),
     )
-    .min(1, 'A module needs at least one page')
+    .min(1, 'een module heeft minstens één pagina nodig')
     .meta({ description: 'Markdown files relative to modules/, in reading order.' }),
   check: id('Optional: id of an assessment with kind: check, shown after the pages.').optional(),
 }).meta({ title: 'Module' });
+
+/** The logo and its alternative text (course-checks.ts requires the text when there is a logo). */
+const logoKeys = {
+  logo: optionalText('Optional: logo file, relative to modules/.'),
+  logoAlt: optionalText('Alternative text of the logo; required when logo is set.'),
+};
 
 export const themeSchema = strictObject({
   primary: colour('Accent colour (buttons, links); needs 4.5:1 contrast against background.'),
   background: colour('Page background colour.'),
   text: colour('Body text colour; needs 4.5:1 contrast against background.'),
-  logo: z
-    .string()
-    .regex(/\S/, 'Empty text')
-    .optional()
-    .meta({ description: 'Optional: logo file, relative to modules/.' }),
-  logoAlt: z
-    .string()
-    .regex(/\S/, 'Empty text')
-    .optional()
-    .meta({ description: 'Alternative text of the logo; required when logo is set.' }),
+  ...logoKeys,
 }).meta({ title: 'Theme' });
 
 export const courseSchema = strictObject({
@@ -102,16 +100,16 @@ export const courseSchema = strictObject({
   title: text('Course title.'),
   version: z
     .string()
-    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'Versions are semver, like "1.0.0"')
+    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'een versie heeft de vorm "1.0.0" (semver)')
     .meta({ description: 'Semantic version, part of the zip names.' }),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Languages are BCP 47 tags, like "nl-NL"')
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'een taal schrijf je als BCP 47-code, zoals "nl-NL"')
     .meta({ description: 'BCP 47 language tag, e.g. nl-NL.' }),
   description: text('One sentence about the course, used in the manifest.'),
   leerdoelen: z
     .array(leerdoelSchema)
-    .min(1, 'At least one leerdoel is needed')
+    .min(1, 'er is minstens één leerdoel nodig')
     .meta({ description: 'Learning objectives of the course.' }),
   passingScore: z
     .number()
@@ -137,13 +135,25 @@ export const courseSchema = strictObject({
       .meta({ description: 'When the course counts as completed.' }),
   }).meta({ title: 'Completion rule' }),
   theme: themeSchema,
+  illustration: z
+    .string()
+    .regex(
+      /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\]+\.svg$/i,
+      'Illustraties zijn .svg-bestanden onder modules/, zoals "diagrams/omslag.svg"',
+    )
+    .optional()
+    .meta({
+      description:
+        'Optional: decorative cover illustration, an SVG file relative to modules/ (e.g. diagrams/omslag.svg); ' +
+        'inlined and checked like the diagrams (docs/diagrams.md).',
+    }),
   sources: z
     .array(sourceSchema)
-    .min(1, 'At least one source is needed')
+    .min(1, 'er is minstens één bron nodig')
     .meta({ description: 'Sources that pages and items cite.' }),
   modules: z
     .array(moduleSchema)
-    .min(1, 'At least one module is needed')
+    .min(1, 'er is minstens één module nodig')
     .meta({ description: 'Modules in course order.' }),
   finalTest: id('Id of the assessment with kind: final.'),
 }).meta({
@@ -164,7 +174,7 @@ export const pageFrontMatterSchema = strictObject({
         text: text('The question the learner answers in writing, inline Markdown.'),
       }).meta({ title: 'Prompt' }),
     )
-    .min(1, 'An opdracht needs at least one prompt; remove prompts for an ordinary page')
+    .min(1, 'een opdracht heeft minstens één vraag nodig; haal prompts weg voor een gewone pagina')
     .optional()
     .meta({ description: 'Optional: makes the page an opdracht; the questions the learner answers in writing.' }),
 }).meta({ title: 'Page front matter', description: 'The --- block at the top of a page file.' });
@@ -172,7 +182,7 @@ export const pageFrontMatterSchema = strictObject({
 const optionSchema = strictObject({
   id: z
     .string()
-    .regex(OPTION_ID_PATTERN, 'Option ids are one lower-case letter a–z')
+    .regex(OPTION_ID_PATTERN, 'een optie-id is één kleine letter a–z')
     .meta({ description: 'One letter a–z, unique in the item.' }),
   text: text('Option text, inline Markdown.'),
   correct: z.boolean().meta({ description: 'Whether this option is (one of) the right answer(s).' }),
@@ -193,79 +203,107 @@ const itemBase = {
   feedback: itemFeedback,
 };
 
+/** An item of `type`: the shared keys, then its own (their order is the JSON Schema's order). */
+function itemOf<T extends string, S extends z.core.$ZodLooseShape>(type: T, what: string, shape: S, title: string) {
+  return strictObject({ ...itemBase, type: z.literal(type).meta({ description: what }), ...shape }).meta({ title });
+}
+
+/** A list of `min`–`max` entries, with the messages an author reads when there are too few or too many. */
+function listOf<T extends z.ZodType>(entry: T, [min, max]: [number, number], owner: string, plural: string) {
+  return z
+    .array(entry)
+    .min(min, `${owner} heeft ${min}–${max} ${plural} nodig`)
+    .max(max, `${owner} heeft hoogstens ${max} ${plural}`);
+}
+
+/** A list entry: an id, an inline text, then its own keys (a category, statement, step, choice). */
+function entry<S extends z.core.$ZodLooseShape>(title: string, idWhat: string, textWhat: string, shape: S) {
+  return strictObject({ id: id(idWhat), text: text(textWhat), ...shape }).meta({ title });
+}
+
 const options = z
   .array(optionSchema)
-  .min(2, 'An item needs at least two options')
+  .min(2, 'een vraag heeft minstens twee opties nodig')
   .meta({ description: 'Answer options in the order shown.' });
 
-export const singleChoiceSchema = strictObject({
-  ...itemBase,
-  type: z.literal('single-choice').meta({ description: 'Exactly one option is correct.' }),
-  options,
-}).meta({ title: 'Single-choice item' });
+export const singleChoiceSchema = itemOf(
+  'single-choice',
+  'Exactly one option is correct.',
+  { options },
+  'Single-choice item',
+);
 
-export const multipleResponseSchema = strictObject({
-  ...itemBase,
-  type: z.literal('multiple-response').meta({ description: 'One or more options are correct.' }),
-  options,
-}).meta({ title: 'Multiple-response item' });
+export const multipleResponseSchema = itemOf(
+  'multiple-response',
+  'One or more options are correct.',
+  { options },
+  'Multiple-response item',
+);
 
-export const trueFalseSchema = strictObject({
-  ...itemBase,
-  type: z.literal('true-false').meta({ description: 'A statement that is true or false.' }),
-  answer: z.boolean().meta({ description: 'Whether the statement is true.' }),
-  feedbackTrue: text('Feedback when the learner answers "waar", inline Markdown.'),
-  feedbackFalse: text('Feedback when the learner answers "niet waar", inline Markdown.'),
-}).meta({ title: 'True/false item' });
+export const trueFalseSchema = itemOf(
+  'true-false',
+  'A statement that is true or false.',
+  {
+    answer: z.boolean().meta({ description: 'Whether the statement is true.' }),
+    feedbackTrue: text('Feedback when the learner answers "waar", inline Markdown.'),
+    feedbackFalse: text('Feedback when the learner answers "niet waar", inline Markdown.'),
+  },
+  'True/false item',
+);
 
-const categorySchema = strictObject({
-  id: id('Category id, unique in the item; statements refer to it.'),
-  text: text('Category name, inline Markdown.'),
-}).meta({ title: 'Category' });
+const categorySchema = entry(
+  'Category',
+  'Category id, unique in the item; statements refer to it.',
+  'Category name, inline Markdown.',
+  {},
+);
 
-const statementSchema = strictObject({
-  id: id('Statement id, unique in the item.'),
-  text: text('The statement to sort, inline Markdown.'),
-  category: id('Id of the category this statement belongs to.'),
-  feedback: text('Why it belongs there, inline Markdown.'),
-}).meta({ title: 'Statement' });
+const statementSchema = entry(
+  'Statement',
+  'Statement id, unique in the item.',
+  'The statement to sort, inline Markdown.',
+  {
+    category: id('Id of the category this statement belongs to.'),
+    feedback: text('Why it belongs there, inline Markdown.'),
+  },
+);
 
-export const classifySchema = strictObject({
-  ...itemBase,
-  type: z.literal('classify').meta({ description: 'Sort statements into categories.' }),
-  categories: z
-    .array(categorySchema)
-    .min(2, 'A classify item needs 2–4 categories')
-    .max(4, 'A classify item has at most 4 categories')
-    .meta({ description: '2–4 categories; every category is used by at least one statement.' }),
-  statements: z
-    .array(statementSchema)
-    .min(3, 'A classify item needs 3–8 statements')
-    .max(8, 'A classify item has at most 8 statements')
-    .meta({ description: '3–8 statements, each with its category and feedback.' }),
-}).meta({ title: 'Classify item' });
+export const classifySchema = itemOf(
+  'classify',
+  'Sort statements into categories.',
+  {
+    categories: listOf(categorySchema, [2, 4], 'een classify-vraag', 'categorieën').meta({
+      description: '2–4 categories; every category is used by at least one statement.',
+    }),
+    statements: listOf(statementSchema, [3, 8], 'een classify-vraag', 'uitspraken').meta({
+      description: '3–8 statements, each with its category and feedback.',
+    }),
+  },
+  'Classify item',
+);
 
-const stepSchema = strictObject({
-  id: id('Step id, unique in the item.'),
-  text: text('The step, inline Markdown.'),
-}).meta({ title: 'Step' });
+const stepSchema = entry('Step', 'Step id, unique in the item.', 'The step, inline Markdown.', {});
 
-export const orderingSchema = strictObject({
-  ...itemBase,
-  type: z.literal('ordering').meta({ description: 'Put steps in order.' }),
-  steps: z
-    .array(stepSchema)
-    .min(3, 'An ordering item needs 3–8 steps')
-    .max(8, 'An ordering item has at most 8 steps')
-    .meta({ description: '3–8 steps, written in the correct order (the course shuffles them).' }),
-}).meta({ title: 'Ordering item' });
+export const orderingSchema = itemOf(
+  'ordering',
+  'Put steps in order.',
+  {
+    steps: listOf(stepSchema, [3, 8], 'een ordering-vraag', 'stappen').meta({
+      description: '3–8 steps, written in the correct order (the course shuffles them).',
+    }),
+  },
+  'Ordering item',
+);
 
-const choiceSchema = strictObject({
-  id: id('Choice id, unique in the item.'),
-  text: text('What the learner says or does, inline Markdown.'),
-  next: id('Id of the node this choice leads to.'),
-  feedback: text('Why this is a good or less good reply, inline Markdown.'),
-}).meta({ title: 'Choice' });
+const choiceSchema = entry(
+  'Choice',
+  'Choice id, unique in the item.',
+  'What the learner says or does, inline Markdown.',
+  {
+    next: id('Id of the node this choice leads to.'),
+    feedback: text('Why this is a good or less good reply, inline Markdown.'),
+  },
+);
 
 const branchStepSchema = strictObject({
   id: id('Node id, unique in the item.'),
@@ -274,10 +312,7 @@ const branchStepSchema = strictObject({
   speaker: text('Optional: who speaks, e.g. "Femke (bewoner)".').optional(),
   text: text('What is said or happens, inline Markdown.'),
   // Optional in the shape so a node without choices gets the clearer "dead end" problem.
-  choices: z
-    .array(choiceSchema)
-    .min(2, 'A conversation step needs 2–4 choices')
-    .max(4, 'A conversation step has at most 4 choices')
+  choices: listOf(choiceSchema, [2, 4], 'een gespreksstap', 'keuzes')
     .optional()
     .meta({ description: '2–4 choices, each leading to another node.' }),
 }).meta({ title: 'Conversation step' });
@@ -291,16 +326,19 @@ const branchEndSchema = strictObject({
   reflection: text('A question to reflect on, inline Markdown.'),
 }).meta({ title: 'Ending' });
 
-export const branchingSchema = strictObject({
-  ...itemBase,
-  type: z.literal('branching').meta({ description: 'A short conversation as a graph.' }),
-  scored: z.boolean().meta({ description: 'false: practice only, counts for nothing in the score.' }),
-  start: id('Id of the first node.'),
-  nodes: z
-    .array(z.discriminatedUnion('end', [branchStepSchema, branchEndSchema]).meta({ title: 'Node' }))
-    .min(2, 'A branching item needs a step and at least one ending')
-    .meta({ description: 'Conversation steps and endings; every node reachable from start, no cycles.' }),
-}).meta({ title: 'Branching item' });
+export const branchingSchema = itemOf(
+  'branching',
+  'A short conversation as a graph.',
+  {
+    scored: z.boolean().meta({ description: 'false: practice only, counts for nothing in the score.' }),
+    start: id('Id of the first node.'),
+    nodes: z
+      .array(z.discriminatedUnion('end', [branchStepSchema, branchEndSchema]).meta({ title: 'Node' }))
+      .min(2, 'een branching-vraag heeft een stap en minstens één einde nodig')
+      .meta({ description: 'Conversation steps and endings; every node reachable from start, no cycles.' }),
+  },
+  'Branching item',
+);
 
 export const ITEM_TYPES = [
   'single-choice',
@@ -331,7 +369,7 @@ export const assessmentSchema = strictObject({
     .record(leerdoelId, z.number().int().min(1))
     .optional()
     .meta({ description: 'Final test only: how many items to draw per leerdoel for one attempt.' }),
-  items: z.array(itemSchema).min(1, 'At least one item is needed').meta({ description: 'The questions.' }),
+  items: z.array(itemSchema).min(1, 'er is minstens één vraag nodig').meta({ description: 'The questions.' }),
 }).meta({
   title: 'Assessment',
   description: 'assessments/*.yaml: a knowledge check or the final test.',

@@ -4,6 +4,7 @@
  */
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node, YAMLError } from 'yaml';
+import { findIndentSlip, INDENT_HINT } from './indent-slip';
 import type { Loc, Problem } from './problem';
 
 export type Path = ReadonlyArray<string | number>;
@@ -22,6 +23,8 @@ export interface YamlFile {
   textLocator(path: Path): (lineInValue: number) => Loc;
   /** True when a value exists at `path`. */
   has(path: Path): boolean;
+  /** The plain value at `path` (for messages that repeat what the author wrote), or undefined. */
+  value(path: Path): unknown;
 }
 
 /**
@@ -78,49 +81,84 @@ export function parseYamlFile(file: string, source: string, lineOffset = 0): Yam
       return () => base;
     },
     has: (path) => doc.hasIn(path),
+    value: (path) => {
+      const node: unknown = doc.getIn(path, true);
+      if (isScalar(node)) return node.value;
+      return isNode(node) ? (node.toJSON() as unknown) : undefined;
+    },
   };
 }
 
-const HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'indent with spaces only; YAML does not allow tabs for indentation',
-  DUPLICATE_KEY: 'each key may appear only once in a mapping; remove or rename one of them',
-  BAD_INDENT: 'items at the same level must start in the same column; check the indentation',
-  BLOCK_AS_IMPLICIT_KEY: 'a list item ("- ") must be indented the same as the other items of its list',
-  MULTILINE_IMPLICIT_KEY: 'a key and its colon must be on one line; check indentation and missing colons',
-  MISSING_CHAR: 'check for a missing closing quote, bracket or ":" after a key',
-  UNEXPECTED_TOKEN: 'check indentation and quoting around this position',
-  BAD_SCALAR_START: 'quote values that start with a special character like @, ` or %',
-  BLOCK_IN_FLOW: 'inside [ ] or { } write values on one line',
-  MULTIPLE_DOCS: 'a file holds one document; remove the extra "---"',
+/** What the yaml parser's error codes mean, in words for authors: [message, hint]. */
+const MESSAGES: Record<string, [string, string]> = {
+  TAB_AS_INDENT: ['deze regel springt in met een tab', INDENT_HINT],
+  DUPLICATE_KEY: [
+    'deze sleutel staat twee keer in hetzelfde blok',
+    'een sleutel mag maar één keer voorkomen; haal er een weg of geef hem een andere naam',
+  ],
+  BAD_INDENT: ['de onderdelen van dit blok beginnen niet in dezelfde kolom', INDENT_HINT],
+  BLOCK_AS_IMPLICIT_KEY: ['een lijstonderdeel ("- ") of sleutel staat op de verkeerde diepte', INDENT_HINT],
+  MULTILINE_IMPLICIT_KEY: [
+    'een sleutel en zijn dubbele punt moeten op één regel staan',
+    'controleer de inspringing en of er een ":" ontbreekt',
+  ],
+  MISSING_CHAR: [
+    'hier ontbreekt een teken',
+    'controleer of er een afsluitend aanhalingsteken, haakje of een ":" na een sleutel ontbreekt',
+  ],
+  UNEXPECTED_TOKEN: ['onverwacht teken', 'controleer de inspringing en de aanhalingstekens rond deze plek'],
+  BAD_SCALAR_START: [
+    'een waarde begint met een speciaal teken',
+    'zet waarden die met @, ` of % beginnen tussen aanhalingstekens',
+  ],
+  BLOCK_IN_FLOW: [
+    'binnen [ ] of { } moet alles op één regel staan',
+    'schrijf de waarden binnen [ ] of { } op één regel, of maak er een lijst met "- " van',
+  ],
+  MULTIPLE_DOCS: ['het bestand bevat meer dan één document', 'een bestand bevat één document; haal de extra "---" weg'],
 };
+const ONLY_FIRST = ' (alleen de eerste syntaxfout van een bestand wordt gemeld)';
 
 function syntaxProblems(file: string, source: string, errors: readonly YAMLError[], lineOffset: number): Problem[] {
+  const problem = (loc: Loc, message: string, hint: string): Problem => ({
+    file,
+    line: loc.line + lineOffset,
+    column: loc.column,
+    severity: 'error',
+    message,
+    hint,
+  });
   // After the first syntax error the parser is guessing, and what follows is mostly noise caused
   // by the same mistake; report the first one (in file order) and let the author fix that.
   const first = [...errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
-  if (!first) return [];
-  const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-  let line = pos.line;
-  let column = pos.col;
-  let message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  let hint = HINTS[first.code] ?? 'check the YAML syntax around this position';
-  if (first.code === 'MISSING_CHAR' && /quote/.test(message)) {
-    // yaml reports an unclosed quote where the file ends; point at where the quote was opened.
-    const opened = findUnclosedQuoteLine(source, line);
-    if (opened) ({ line, column } = opened);
-    message = 'Unclosed quote';
-    hint = 'close the quoted value with the same quote character it starts with';
+  if (!first) {
+    // Valid YAML, but a list item indented under a plain value silently becomes part of that text.
+    const slip = findIndentSlip(source);
+    return slip?.kind === 'under-value' ? [problem(slip, slip.message, slip.hint)] : [];
   }
-  return [
-    {
-      file,
-      line: line + lineOffset,
-      column,
-      severity: 'error',
-      message: `YAML syntax error: ${message}`,
-      hint: `${hint} (only the first syntax error of a file is reported)`,
-    },
+  const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
+  // The parser reports an indentation slip at or just before the slipped line; the scan finds that line.
+  const slip = findIndentSlip(source);
+  if (slip && slip.line <= pos.line + 2 && slip.line >= pos.line - 8) {
+    return [problem(slip, slip.message, `${slip.hint}${ONLY_FIRST}`)];
+  }
+  let loc: Loc = { line: pos.line, column: pos.col };
+  const [what, hint] = MESSAGES[first.code] ?? [
+    first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    'controleer de YAML-opmaak rond deze plek',
   ];
+  if (first.code === 'MISSING_CHAR' && /quote/.test(first.message)) {
+    // yaml reports an unclosed quote where the file ends; point at where the quote was opened.
+    loc = findUnclosedQuoteLine(source, pos.line) ?? loc;
+    return [
+      problem(
+        loc,
+        'YAML-fout: een aanhalingsteken wordt niet gesloten',
+        `sluit de waarde af met hetzelfde aanhalingsteken als waarmee hij begint${ONLY_FIRST}`,
+      ),
+    ];
+  }
+  return [problem(loc, `YAML-fout: ${what}`, `${hint}${ONLY_FIRST}`)];
 }
 
 /** Last line before `beforeLine` whose value opens a quote it does not close. */

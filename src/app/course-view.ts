@@ -47,6 +47,7 @@ export function courseView(content: CourseContent, snapshot: CourseSnapshot, vie
             .leerdoelen=${content.leerdoelen}
             .toc=${toc}
             .resume=${view.cover === 'resume'}
+            .illustration=${content.illustrationSvg ?? ''}
           ></course-cover>`
         : stepView(content, snapshot, view)
     }</course-shell

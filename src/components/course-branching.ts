@@ -52,7 +52,8 @@ export class CourseBranching extends QuestionBase<BranchingItem> {
         margin-bottom: 0;
       }
       .choices .button {
-        display: flex;
+        /* A block: in a flex button a long word of the reply could not wrap and would stick out. */
+        display: block;
         width: 100%;
         margin: 0 0 0.5rem;
         justify-content: flex-start;

@@ -33,7 +33,7 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
       .zones {
         display: grid;
         /* Wide enough for a long category name on one line, one column when the space is less. */
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
         gap: var(--_s2);
         margin: 0 0 var(--_s4);
       }
@@ -48,9 +48,15 @@ export class CourseClassify extends QuestionBase<ClassifyItem> {
         padding-left: 1.25rem;
         font-size: 0.9375rem;
       }
+      /* Inside the card, not on its top border: a statement of two lines would cross the border. */
       .card legend {
+        float: left;
+        width: 100%;
         margin: 0 0 var(--_s2);
         font-size: var(--_t-md);
+      }
+      .card legend + * {
+        clear: both;
       }
       @media (min-width: 40rem) {
         .card legend {

@@ -1,7 +1,10 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Leerdoel } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
+import { diagramStyles } from './diagram-styles';
 import { baseStyles } from './shared-styles';
 import { doneOf, type TocModule } from './types';
 
@@ -15,6 +18,7 @@ import { doneOf, type TocModule } from './types';
  * @event course-start - "Start" or "Verder waar je was".
  * @csspart cover - The whole cover.
  * @csspart intro - The band with title, description, duration and the button.
+ * @csspart illustration - The decorative cover illustration (course.yaml `illustration`), if any.
  * @csspart title - The course title (h1).
  * @csspart description - The short description.
  * @csspart duration - "Studieduur: ongeveer …".
@@ -24,18 +28,51 @@ import { doneOf, type TocModule } from './types';
  * @csspart module - One module with its progress.
  */
 export class CourseCover extends CourseElement {
-  static override properties = {
-    courseTitle: { attribute: false },
-    description: { attribute: false },
-    minutes: { attribute: false },
-    leerdoelen: { attribute: false },
-    toc: { attribute: false },
-    resume: { attribute: false },
-  };
-
   static override styles = [
     baseStyles,
+    diagramStyles,
     css`
+      /* The illustration is a short band on a phone, so title and button stay on the first screen
+         (and absent when even that would crowd: it is decorative); on a wide screen it sits beside
+         the description, under a title that keeps the full width. */
+      .illustration svg {
+        display: block;
+        width: 100%;
+        height: auto;
+        max-height: 5.5rem;
+        margin: 0 0 var(--_s3);
+      }
+      @media (max-width: 22rem) {
+        .illustration {
+          display: none;
+        }
+      }
+      @media (min-width: 48rem) {
+        .intro.with-illustration {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) minmax(10rem, 16rem);
+          column-gap: var(--_s5);
+          align-items: start;
+        }
+        .intro > * {
+          grid-column: 1;
+        }
+        .intro > h1 {
+          grid-column: 1 / -1;
+        }
+        .intro > .button {
+          justify-self: start;
+        }
+        .intro > .illustration {
+          grid-column: 2;
+          grid-row: 2 / span 3;
+          align-self: center;
+        }
+        .illustration svg {
+          max-height: none;
+          margin: 0;
+        }
+      }
       .intro {
         padding: var(--_s4);
         border-radius: var(--_radius);
@@ -94,34 +131,30 @@ export class CourseCover extends CourseElement {
   ];
 
   /** The course title (the cover's h1). */
-  declare courseTitle: string;
+  @property({ attribute: false }) courseTitle: string = '';
   /** A short description of the course (plain text). */
-  declare description: string;
+  @property({ attribute: false }) description: string = '';
   /** Study time in minutes (shown rounded to 5). */
-  declare minutes: number;
+  @property({ attribute: false }) minutes: number = 0;
   /** The course's leerdoelen. */
-  declare leerdoelen: Leerdoel[];
+  @property({ attribute: false }) leerdoelen: Leerdoel[] = [];
   /** The table of contents (as the shell gets it): the modules and how far the learner is in each. */
-  declare toc: TocModule[];
+  @property({ attribute: false }) toc: TocModule[] = [];
   /** A returning learner: the button says "Verder waar je was". */
-  declare resume: boolean;
-
-  constructor() {
-    super();
-    this.courseTitle = '';
-    this.description = '';
-    this.minutes = 0;
-    this.leerdoelen = [];
-    this.toc = [];
-    this.resume = false;
-  }
+  @property({ attribute: false }) resume: boolean = false;
+  /**
+   * Decorative SVG markup for the cover (`CourseContent.illustrationSvg`), validated at build time by
+   * the content compiler; empty for none.
+   */
+  @property({ attribute: false }) illustration: string = '';
 
   override render() {
     const c = nl.shell.cover;
     // The final test is the TOC's last group; it is no module to read.
     const modules = this.toc.filter((m) => m.entries.some((e) => e.kind !== 'test'));
     return html`<article part="cover" aria-labelledby="cover-title">
-      <div class="intro" part="intro">
+      <div class=${this.illustration ? 'intro with-illustration' : 'intro'} part="intro">
+        ${this.illustration ? html`<div class="illustration" part="illustration">${unsafeHTML(this.illustration)}</div>` : nothing}
         <h1 id="cover-title" tabindex="-1" part="title">${this.courseTitle}</h1>
         ${this.description ? html`<p class="description" part="description">${this.description}</p>` : nothing}
         ${

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Page, Source } from '../shared/course-types';
+import { samplePage } from '../../tests/browser/question-items';
 import './course-page';
 import type { CoursePage } from './course-page';
 import type { CourseReflection } from './course-reflection';
@@ -155,18 +156,16 @@ describe('course-page', () => {
 });
 
 describe('course-page with an opdracht', () => {
-  const opdracht: Page = {
+  const opdracht: Page = samplePage({
     id: 'o1',
     title: 'Opdracht 1: Jouw verhaal',
-    leerdoelen: [],
     minutes: 10,
-    sources: [],
     html: '<p>Lees de tekst en beantwoord de vragen.</p>',
     prompts: [
       { id: 'o1-v1', html: 'Wat is jouw ervaring?', text: 'Wat is jouw ervaring?' },
       { id: 'o1-v2', html: 'Wat heb je geleerd?', text: 'Wat heb je geleerd?' },
     ],
-  };
+  });
   const other: Page = { ...opdracht, id: 'o2', title: 'Opdracht 2', prompts: [{ id: 'o2-v1', html: 'V', text: 'V' }] };
   const reflections = { 'o1-v1': 'Mijn <b>ervaring</b>', 'o2-v1': 'Elders' };
 

@@ -1,12 +1,19 @@
 import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Page, Source } from '../shared/course-types';
 import { nl } from '../i18n/nl';
 import { CourseElement } from './course-element';
+import { diagramStyles } from './diagram-styles';
 import { baseStyles } from './shared-styles';
 import './course-reflection';
 import type { CourseReflection, ReflectionStatus } from './course-reflection';
 import './course-reflection-export';
+import './course-read-aloud';
+import { readAloudHighlightStyles } from './read-aloud-view';
+import './block-elements';
+import { blockStyles } from './block-styles';
 
 /**
  * Wraps every table in a focusable, labelled scroll region so wide tables scroll on their own
@@ -51,6 +58,7 @@ function wrapTables(source: string): string {
  * @csspart page - The article.
  * @csspart context - The module title above the page title.
  * @csspart title - The page title (h1).
+ * @csspart read-aloud - "Voorlezen" below the title (only where the browser has a Dutch voice); it reads title and body.
  * @csspart body - The page text.
  * @csspart reflections - The written answers (opdracht pages).
  * @csspart sources - The sources of the page.
@@ -60,25 +68,11 @@ function wrapTables(source: string): string {
  * @csspart next - The "Volgende" button.
  */
 export class CoursePage extends CourseElement {
-  static override properties = {
-    page: { attribute: false },
-    moduleTitle: { attribute: false },
-    moduleNumber: { attribute: false },
-    pageNumber: { attribute: false },
-    pageCount: { attribute: false },
-    sources: { attribute: false },
-    hasPrevious: { attribute: false },
-    hasNext: { attribute: false },
-    reflections: { attribute: false },
-    maxReflectionChars: { attribute: false },
-    reflectionStatus: { attribute: false },
-    courseTitle: { attribute: false },
-    learnerName: { attribute: false },
-    reflectionPages: { attribute: false },
-  };
-
   static override styles = [
     baseStyles,
+    diagramStyles,
+    readAloudHighlightStyles,
+    blockStyles,
     css`
       .context {
         margin: 0;
@@ -159,53 +153,35 @@ export class CoursePage extends CourseElement {
   ];
 
   /** The page: title, reading time, sanitised body HTML, prompts. */
-  declare page: Page;
+  @property({ attribute: false }) page: Page = { id: '', title: '', leerdoelen: [], minutes: 0, sources: [], html: '' };
   /** Title of the page's module, shown above the page title. */
-  declare moduleTitle: string;
+  @property({ attribute: false }) moduleTitle: string = '';
   /** Number of the page's module (1-based; 0: the footer does not say where the page is). */
-  declare moduleNumber: number;
+  @property({ attribute: false }) moduleNumber: number = 0;
   /** Number of the page within its module (1-based). */
-  declare pageNumber: number;
+  @property({ attribute: false }) pageNumber: number = 0;
   /** Pages in the module. */
-  declare pageCount: number;
+  @property({ attribute: false }) pageCount: number = 0;
   /** The page's sources, already resolved. */
-  declare sources: Source[];
+  @property({ attribute: false }) sources: Source[] = [];
   /** Shows the "Vorige" button. */
-  declare hasPrevious: boolean;
+  @property({ attribute: false }) hasPrevious: boolean = false;
   /** Shows the "Volgende" button. */
-  declare hasNext: boolean;
+  @property({ attribute: false }) hasNext: boolean = false;
   /** Answer text per prompt id (all answers of the course; also what the export contains). */
-  declare reflections: Record<string, string>;
+  @property({ attribute: false }) reflections: Record<string, string> = {};
   /** One limit for every prompt, or a limit per prompt id (prompts share SCORM 1.2's cmi.comments). */
-  declare maxReflectionChars: number | Record<string, number>;
+  @property({ attribute: false }) maxReflectionChars: number | Record<string, number> = 0;
   /** Save status per prompt id (idle when absent). */
-  declare reflectionStatus: Record<string, ReflectionStatus>;
+  @property({ attribute: false }) reflectionStatus: Record<string, ReflectionStatus> = {};
   /** Course title, for the export of answers. */
-  declare courseTitle: string;
+  @property({ attribute: false }) courseTitle: string = '';
   /** Learner name from the LMS, for the export of answers. */
-  declare learnerName: string;
+  @property({ attribute: false }) learnerName: string = '';
   /** All opdracht pages of the course, for the export; empty means just this page. */
-  declare reflectionPages: Page[];
+  @property({ attribute: false }) reflectionPages: Page[] = [];
   #bodyHtml = '';
   #bodySource: string | null = null;
-
-  constructor() {
-    super();
-    this.page = { id: '', title: '', leerdoelen: [], minutes: 0, sources: [], html: '' };
-    this.moduleTitle = '';
-    this.moduleNumber = 0;
-    this.pageNumber = 0;
-    this.pageCount = 0;
-    this.sources = [];
-    this.hasPrevious = false;
-    this.hasNext = false;
-    this.reflections = {};
-    this.maxReflectionChars = 0;
-    this.reflectionStatus = {};
-    this.courseTitle = '';
-    this.learnerName = '';
-    this.reflectionPages = [];
-  }
 
   override willUpdate() {
     // Parse only when the HTML really changed: re-rendering must not reset the learner's place.
@@ -228,9 +204,10 @@ export class CoursePage extends CourseElement {
               : nothing
           }
           <h1 id="page-title" tabindex="-1" part="title">${page.title}</h1>
+          ${keyed(page.id, html`<course-read-aloud part="read-aloud" for="page-title page-body"></course-read-aloud>`)}
           ${page.minutes > 0 ? html`<p class="meta">${nl.shell.minutes(page.minutes)}</p>` : nothing}
         </header>
-        <div class="body" part="body" @click=${this.#onBodyClick}>${unsafeHTML(this.#bodyHtml)}</div>
+        <div class="body" id="page-body" part="body" @click=${this.#onBodyClick}>${unsafeHTML(this.#bodyHtml)}</div>
         ${
           page.prompts?.length
             ? html`<div class="reflections" part="reflections">
@@ -277,34 +254,24 @@ export class CoursePage extends CourseElement {
                     </p>`
                   : nothing
               }
-              ${
-                this.hasPrevious
-                  ? html`<button
-                      class="button secondary"
-                      part="previous"
-                      type="button"
-                      @click=${() => this.#leave('course-previous')}
-                    >
-                      <span aria-hidden="true">←</span> ${nl.shell.previous}
-                    </button>`
-                  : nothing
-              }
-              ${
-                this.hasNext
-                  ? html`<button
-                      class="button next"
-                      part="next"
-                      type="button"
-                      @click=${() => this.#leave('course-next')}
-                    >
-                      ${nl.shell.next} <span aria-hidden="true">→</span>
-                    </button>`
-                  : nothing
-              }
+              ${this.hasPrevious ? this.#pagerButton('previous') : nothing}
+              ${this.hasNext ? this.#pagerButton('next') : nothing}
             </nav>`
           : nothing
       }
     `;
+  }
+
+  #pagerButton(kind: 'previous' | 'next') {
+    const previous = kind === 'previous';
+    return html`<button
+      class="button ${previous ? 'secondary' : 'next'}"
+      part=${kind}
+      type="button"
+      @click=${() => this.#leave(previous ? 'course-previous' : 'course-next')}
+    >
+      ${previous ? html`<span aria-hidden="true">←</span> ${nl.shell.previous}` : html`${nl.shell.next} <span aria-hidden="true">→</span>`}
+    </button>`;
   }
 
   #onBodyClick(e: MouseEvent) {

@@ -1,31 +1,24 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Page } from '../shared/course-types';
+import { samplePage } from '../../tests/browser/question-items';
 import './course-reflection-export';
 import type { CourseReflectionExport } from './course-reflection-export';
 
 const pages: Page[] = [
-  {
+  samplePage({
     id: 'o1',
     title: 'Opdracht 1',
-    leerdoelen: [],
-    minutes: 5,
-    sources: [],
-    html: '',
     prompts: [
       { id: 'o1-v1', html: 'Wat is herstel?', text: 'Wat is herstel?' },
       { id: 'o1-v2', html: 'Wat neem je mee?', text: 'Wat neem je mee?' },
     ],
-  },
-  {
+  }),
+  samplePage({
     id: 'o2',
     title: 'Opdracht 2',
-    leerdoelen: [],
-    minutes: 5,
-    sources: [],
-    html: '',
     prompts: [{ id: 'o2-v1', html: 'Wie helpt jou?', text: 'Wie helpt jou?' }],
-  },
+  }),
 ];
 const answers = {
   'o1-v1': 'Stap voor stap\nmet anderen',

@@ -1,11 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { brokenWords, firstHeadingProblems, tocMarkProblems } from '../../tests/browser/support/layout-checks';
 import type { Page } from '../shared/course-types';
 import './course-shell';
 import './course-page';
 import type { CourseShell } from './course-shell';
 import type { TocModule } from './types';
+import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
 
 const toc: TocModule[] = [
   {
@@ -77,12 +78,12 @@ describe('course-shell', () => {
     await setViewport({ width: 1024, height: 768 });
     const el = await render();
     expect(tocMarkProblems(document)).to.deep.equal([]);
-    await emulateMedia({ forcedColors: 'active' });
+    await emulateForcedColors(true);
     try {
       expect(tocMarkProblems(document)).to.deep.equal([]);
       await expect(el).to.be.accessible();
     } finally {
-      await emulateMedia({ forcedColors: 'none' });
+      await emulateForcedColors(false);
     }
   });
 

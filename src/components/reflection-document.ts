@@ -74,6 +74,7 @@ ${prompts.join('\n')}
 <style>
 body { max-width: 45rem; margin: 0 auto; padding: 1rem; font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; overflow-wrap: break-word; hyphens: auto; }
 h1, h2, h3 { line-height: 1.25; }
+h1 { font-size: clamp(1.5rem, 6vw, 2rem); }
 h2 { margin-top: 2rem; border-bottom: 1px solid #767676; }
 h3 { font-size: 1rem; }
 .label { font-weight: 600; }
@@ -84,12 +85,14 @@ section, .prompt { break-inside: avoid-page; }
 </style>
 </head>
 <body>
+<main>
 <h1>${escapeHtml(title)}</h1>
 <dl>
 <dt>${s.name}</dt><dd>${escapeHtml(input.learnerName)}</dd>
 <dt>${s.date}</dt><dd>${escapeHtml(formatDate(input.date))}</dd>
 </dl>
 ${sections}
+</main>
 </body>
 </html>
 `;

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
  * Radios, checkboxes and progress bars in the theme colour; accent-color is inherited, so the host
@@ -9,6 +9,26 @@ import { css } from 'lit';
 const accent = css`:host { accent-color: var(--_primary); }`;
 
 /**
+ * The rule that hides `selector` on screen (within `media`) while screen readers still read it:
+ * the class `.visually-hidden`, and labels the shell hides only at some breakpoints.
+ */
+export const visuallyHidden = (selector: string, media = 'all') => css`
+  @media ${unsafeCSS(media)} {
+    ${unsafeCSS(selector)} {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+  }
+`;
+
+/**
  * Styles shared by all course components: the design tokens and the base styles. Colours come from
  * the theme (`--course-*` on :root, set from course.yaml by src/app/theme.ts); the fallbacks keep
  * every component usable without a theme. Everything else derives from a few scales, so a rebrand
@@ -16,6 +36,7 @@ const accent = css`:host { accent-color: var(--_primary); }`;
  */
 export const baseStyles = [
   accent,
+  visuallyHidden('.visually-hidden'),
   css`
     :host {
       /* Colour tokens: three from the theme, the rest derived from them or fixed for contrast. */
@@ -147,17 +168,6 @@ export const baseStyles = [
         max-width: 100%;
         padding-inline: var(--_s3);
       }
-    }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
     }
     @media (prefers-reduced-motion: reduce) {
       * {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from './shared-styles';
 
 /**
  * Layout of course-shell. Wide (from 48rem): a sticky sidebar (header above the TOC) next to the
@@ -180,21 +181,13 @@ export const shellStyles = [
       margin-block: var(--_s4);
     }
     @media (max-width: 47.99rem) {
-      /* A phone: the bar is one row. The course title is on the cover; "Voortgang" is still read. */
+      /* A phone: the bar is one row. The course title is on the cover; "Voortgang" is still read (.wide, below). */
       .title {
         display: none;
       }
-      .wide {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
     }
     @media (max-width: 22rem) {
-      /* 320 px at 200 %: the bar keeps only what it must, the progress and the TOC button (its icon). */
+      /* 320 px at 200 %: the bar keeps only what it must, the progress and the TOC button (its icon, below). */
       header {
         padding-inline: var(--_s2);
       }
@@ -204,14 +197,6 @@ export const shellStyles = [
       .logo,
       .module {
         display: none;
-      }
-      .toggle .label {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
       }
     }
     @media (min-width: 48rem) {
@@ -291,4 +276,6 @@ export const shellStyles = [
       }
     }
   `,
+  visuallyHidden('.wide', '(max-width: 47.99rem)'),
+  visuallyHidden('.toggle .label', '(max-width: 22rem)'),
 ];

@@ -135,6 +135,26 @@ export const nl = {
     answer: 'Mijn antwoord',
     noAnswer: '(nog niet beantwoord)',
   },
+  /** Reading a page aloud with the browser's Dutch voice (owned by course-read-aloud). */
+  readAloud: {
+    controls: 'Voorlezen',
+    start: 'Voorlezen',
+    pause: 'Pauzeer',
+    resume: 'Verder voorlezen',
+    stop: 'Stop',
+    reading: 'De pagina wordt voorgelezen.',
+    paused: 'Voorlezen gepauzeerd.',
+    stopped: 'Voorlezen gestopt.',
+    finished: 'Klaar met voorlezen.',
+    failed: 'Voorlezen lukt nu niet op dit apparaat. Probeer het later opnieuw.',
+    image: (alt: string) => `Afbeelding: ${alt}`,
+  },
+  /** The interactive blocks in page text (course-tabs, course-flip-card, course-continue). */
+  blocks: {
+    turnCard: 'Draai om',
+    continueReading: 'Verder',
+    tabs: 'Tabbladen',
+  },
   /** Messages from the controller about saving, the LMS and the test (owned by src/app). */
   notices: {
     standalone:

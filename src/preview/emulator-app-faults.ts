@@ -10,20 +10,29 @@ export const SETVALUE_FAILURE: Record<EmulatedStandard, number> = { scorm12: 101
 export type OddAnswer = 'empty-entry' | 'upper-status' | 'no-count';
 export const ODD_ANSWERS: Record<
   OddAnswer,
-  { label: string; values: Record<EmulatedStandard, Record<string, string>> }
+  {
+    /** In plain words, for an author. */
+    plain: string;
+    /** The SCORM view (shown with Technisch). */
+    label: string;
+    values: Record<EmulatedStandard, Record<string, string>>;
+  }
 > = {
   'empty-entry': {
-    label: 'cmi.entry leeg (ook met bewaarde gegevens)',
+    plain: 'Het LMS meldt een hervatting niet',
+    label: 'cmi.entry leeg, ook met bewaarde gegevens',
     values: { scorm12: { 'cmi.core.entry': '' }, scorm2004: { 'cmi.entry': '' } },
   },
   'upper-status': {
-    label: 'Status in hoofdletters',
+    plain: 'Het LMS geeft de status in hoofdletters',
+    label: 'Status in hoofdletters, bijv. INCOMPLETE',
     values: {
       scorm12: { 'cmi.core.lesson_status': 'INCOMPLETE' },
       scorm2004: { 'cmi.completion_status': 'INCOMPLETE', 'cmi.success_status': 'UNKNOWN' },
     },
   },
   'no-count': {
+    plain: 'Het LMS telt opgeslagen antwoorden niet',
     label: '_count ontbreekt (leeg)',
     values: {
       scorm12: { 'cmi.interactions._count': '', 'cmi.objectives._count': '' },

@@ -1,48 +1,104 @@
-/** Parts of the <lms-emulator-app> template (src/preview/emulator-app.ts): faults, metrics, tables. */
+/** Parts of the <lms-emulator-app> template (src/preview/emulator-app.ts): toolbar, faults, technical views. */
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ODD_ANSWERS, type OddAnswer } from './emulator-app-faults.js';
+import { ODD_ANSWERS, STANDARD_LABEL, type OddAnswer } from './emulator-app-faults.js';
 import type { LmsEmulatorApp } from './emulator-app.js';
-import type { ApiCall, LmsEmulator } from './lms-emulator.js';
+import type { ApiCall, EmulatedStandard, LmsEmulator } from './lms-emulator.js';
+import { profilesFor } from './profiles/index.js';
 
-/** The "Storingen" group: switches, odd answers and latency, all keyboard-operable. */
+const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+
+/** The SCORM names behind a plain label, shown only when Technisch is on. */
+const technicalName = (app: LmsEmulatorApp, name: string) =>
+  app.technical ? html` <span class="tech">(${name})</span>` : nothing;
+
+/** A labelled checkbox; a switch (role="switch") for what is on or off until switched back. */
+function toggle(name: string, on: boolean, label: unknown, change: (on: boolean) => void, isSwitch = true) {
+  return html`<label class="switch"
+    ><input
+      type="checkbox"
+      role=${ifDefined(isSwitch ? 'switch' : undefined)}
+      name=${name}
+      .checked=${on}
+      @change=${(e: Event) => change(checked(e))}
+    />
+    <span>${label}</span></label
+  >`;
+}
+
+/** Title, standard, LMS behaviour, the Technisch switch and the actions. */
+export function renderToolbar(app: LmsEmulatorApp, emulator: LmsEmulator | null) {
+  return html`<div class="bar">
+      <h1>Voorbeeld met LMS-emulator</h1>
+      <fieldset class="standard">
+        <legend>SCORM-versie</legend>
+        ${(['scorm12', 'scorm2004'] as const).map(
+          (s) =>
+            html`<label
+              ><input
+                type="radio"
+                name="standard"
+                value=${s}
+                .checked=${app.standard === s}
+                @change=${(e: Event) => app.onStandardChange(e)}
+              />
+              ${STANDARD_LABEL[s]}</label
+            >`,
+        )}
+        <label
+          ><input type="radio" name="standard" value="cmi5" @change=${(e: Event) => app.onStandardChange(e)} /> cmi5
+          (xAPI)</label
+        >
+      </fieldset>
+      <label class="profile"
+        >Gedrag van het LMS
+        <select name="profile" .value=${app.profile} @change=${(e: Event) => app.onProfileChange(e)}>
+          ${profilesFor(app.standard).map(
+            (profile) =>
+              html`<option value=${profile.id} ?selected=${profile.id === app.profile}>${profile.label}</option>`,
+          )}
+        </select></label
+      >
+    </div>
+    <div class="actions">
+      <button type="button" data-action="close" @click=${() => void app.closeCourse()}>Sluiten</button>
+      <button type="button" data-action="resume" @click=${() => void app.resumeCourse()}>Hervatten</button>
+      <button type="button" data-action="restart" @click=${() => void app.restartCourse()}>Opnieuw beginnen</button>
+      <button type="button" data-action="kill" @click=${() => void app.killCourse()}>Tabblad crasht</button>
+      ${emulator?.isOpen === false && emulator.session > 0 ? html`<span class="closed">De cursus is gesloten.</span>` : nothing}
+      <span class="push"
+        >${toggle('technisch', app.technical, html`Technisch <span class="aside">(SCORM-namen, ruwe aanroepen, CMI-gegevens)</span>`, (on) => app.setTechnical(on))}</span
+      >
+    </div>`;
+}
+
+/** The "Storingen" group in plain words; the SCORM names behind Technisch. All keyboard-operable. */
 export function renderFaults(app: LmsEmulatorApp, emulator: LmsEmulator | null) {
   return html`<fieldset class="faults">
-    <legend>Storingen</legend>
-    <label class="switch"
-      ><input
-        type="checkbox"
-        role="switch"
-        name="fault"
-        .checked=${emulator?.fault?.method === 'Commit'}
-        @change=${(e: Event) => app.setCommitFault((e.target as HTMLInputElement).checked)}
-      />
-      Commit mislukt</label
-    >
-    <label class="switch"
-      ><input
-        type="checkbox"
-        role="switch"
-        name="setvalue-fault"
-        .checked=${emulator?.fault?.method === 'SetValue'}
-        @change=${(e: Event) => app.setSetValueFault((e.target as HTMLInputElement).checked)}
-      />
-      SetValue mislukt</label
-    >
-    ${(Object.keys(ODD_ANSWERS) as OddAnswer[]).map(
-      (kind) =>
-        html`<label
-          ><input
-            type="checkbox"
-            name=${kind}
-            .checked=${oddAnswerOn(emulator, kind)}
-            @change=${(e: Event) => app.setOddAnswer(kind, (e.target as HTMLInputElement).checked)}
-          />
-          ${ODD_ANSWERS[kind].label}</label
-        >`,
+    <legend>Storingen nabootsen</legend>
+    ${toggle(
+      'fault',
+      emulator?.fault?.method === 'Commit',
+      html`Het LMS slaat niet op${technicalName(app, 'Commit mislukt')}`,
+      (on) => app.setCommitFault(on),
     )}
-    <label
-      >Vertraging per aanroep (ms)
+    ${toggle(
+      'setvalue-fault',
+      emulator?.fault?.method === 'SetValue',
+      html`Het LMS weigert gegevens${technicalName(app, 'SetValue mislukt')}`,
+      (on) => app.setSetValueFault(on),
+    )}
+    ${(Object.keys(ODD_ANSWERS) as OddAnswer[]).map((kind) =>
+      toggle(
+        kind,
+        oddAnswerOn(emulator, kind),
+        html`${ODD_ANSWERS[kind].plain}${technicalName(app, ODD_ANSWERS[kind].label)}`,
+        (on) => app.setOddAnswer(kind, on),
+        false,
+      ),
+    )}
+    <label class="latency"
+      >Traag LMS: wachttijd per aanroep (ms)
       <input
         type="number"
         name="latency"
@@ -61,8 +117,23 @@ export function oddAnswerOn(emulator: LmsEmulator | null, kind: OddAnswer): bool
   return Object.keys(ODD_ANSWERS[kind].values[emulator.standard]).every((element) => element in overrides);
 }
 
+/** The technical line: standard, session, calls, Initialize/Terminate and what the profile's LMS received. */
+export function renderTechnicalSummary(
+  standard: EmulatedStandard,
+  emulator: LmsEmulator | null,
+  failed: (call: ApiCall) => boolean,
+) {
+  const calls = emulator?.calls ?? [];
+  return html`<p class="summary">
+    ${STANDARD_LABEL[standard]} · sessie ${emulator?.session ?? 0} ·
+    ${emulator?.isOpen ? 'cursus open' : 'cursus gesloten'} · ${calls.length} aanroepen ·
+    <strong>${calls.filter(failed).length} mislukt</strong> · Initialize ${emulator?.initializeCount() ?? 0} · Terminate
+    ${emulator?.terminateCount() ?? 0} ${renderMetrics(emulator)}
+  </p>`;
+}
+
 /** What the profile's LMS received: largest Commit, interaction records written, session time. */
-export function renderMetrics(emulator: LmsEmulator | null) {
+function renderMetrics(emulator: LmsEmulator | null) {
   if (!emulator) return nothing;
   const metrics = emulator.metrics;
   const last = Math.max(1, emulator.isOpen ? emulator.session - 1 : emulator.session);
@@ -72,7 +143,30 @@ export function renderMetrics(emulator: LmsEmulator | null) {
   ${time}`;
 }
 
-export function renderCmiTable(caption: string, rows: Array<[string, string]>) {
+const sorted = (cmi: Record<string, string>) => Object.entries(cmi).sort(([a], [b]) => a.localeCompare(b));
+
+/** The CMI data of the session and what the LMS kept (Technisch only). */
+export function renderCmiPanel(cmi: Record<string, string>, stored: Record<string, string> | null) {
+  // Folded by default, so the call log keeps its room at 1280×720.
+  return html`<details class="panel cmi-panel">
+    <summary><h2>CMI-gegevens (live)</h2></summary>
+    <div class="scroll" tabindex="0" role="region" aria-label="CMI-tabel (schuifbaar)">
+      ${renderCmiTable('Huidige sessie', sorted(cmi))}
+    </div>
+    <details>
+      <summary>Bewaard door het LMS (na Sluiten)</summary>
+      ${
+        stored
+          ? html`<div class="scroll" tabindex="0" role="region" aria-label="Bewaarde CMI-gegevens">
+              ${renderCmiTable('Bewaard door het LMS', sorted(stored))}
+            </div>`
+          : html`<p>Nog niets bewaard.</p>`
+      }
+    </details>
+  </details>`;
+}
+
+function renderCmiTable(caption: string, rows: Array<[string, string]>) {
   return html`<table class="cmi">
     <caption>
       ${caption}
@@ -93,20 +187,4 @@ export function renderCmiTable(caption: string, rows: Array<[string, string]>) {
       )}
     </tbody>
   </table>`;
-}
-
-export function renderCall(call: ApiCall, failed: boolean) {
-  // The word "MISLUKT" carries the meaning; the colour only helps scanning.
-  const result = failed
-    ? `MISLUKT${call.injected ? ' (gesimuleerde storing)' : ''}${call.problem ? `: ${call.problem}` : ''}`
-    : 'ok';
-  return html`<tr class=${ifDefined(failed ? 'failed' : undefined)}>
-    <td>${call.seq}</td>
-    <td>${call.session}</td>
-    <td>${call.method}</td>
-    <td>${call.args.map((a) => JSON.stringify(a)).join(', ')}</td>
-    <td>${JSON.stringify(call.returned)}</td>
-    <td>${call.errorCode}</td>
-    <td>${result}</td>
-  </tr>`;
 }

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './emulator-app.js';
-import type { LmsEmulatorApp } from './emulator-app.js';
+import { TECHNICAL_KEY, type LmsEmulatorApp } from './emulator-app.js';
+import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
 
 const FAKE_SCO = new URL('../../tests/browser/fixtures/fake-sco.html', import.meta.url).href;
 
@@ -44,6 +45,25 @@ async function press(el: LmsEmulatorApp, selector: string, key: string): Promise
   await settle(el);
 }
 
+/** Turn the Technisch switch on from the keyboard: SCORM names, raw calls and CMI data appear. */
+async function technical(el: LmsEmulatorApp): Promise<void> {
+  await press(el, 'input[name="technisch"]', 'Space');
+  expect(el.technical).to.equal(true);
+}
+
+/** The value of one fact of the summary card ("Status" → "bezig"). */
+function fact(el: LmsEmulatorApp, name: string): string {
+  const row = [...el.shadowRoot!.querySelectorAll('.learner .facts div')].find(
+    (div) => div.querySelector('dt')?.textContent?.trim() === name,
+  );
+  if (!row) throw new Error(`no fact ${name}`);
+  return row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+function logTexts(el: LmsEmulatorApp): string[] {
+  return [...el.shadowRoot!.querySelectorAll('table.log tbody tr .what')].map((w) => w.textContent!.trim());
+}
+
 function cmiValue(el: LmsEmulatorApp, key: string): string | undefined {
   const rows = [...(el.shadowRoot?.querySelectorAll('table.cmi tbody tr') ?? [])];
   const row = rows.find((r) => r.querySelector('th')?.textContent?.trim() === key);
@@ -51,8 +71,12 @@ function cmiValue(el: LmsEmulatorApp, key: string): string | undefined {
 }
 
 describe('lms-emulator-app', () => {
+  beforeEach(() => localStorage.removeItem(TECHNICAL_KEY));
+  after(() => localStorage.removeItem(TECHNICAL_KEY));
+
   it('renders the toolbar, launches the course and shows live CMI data and the call log', async () => {
     const el = await render();
+    await technical(el);
     const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent?.trim());
     expect(buttons).to.deep.equal(['Sluiten', 'Hervatten', 'Opnieuw beginnen', 'Tabblad crasht']);
     expect($(el, 'legend').textContent).to.equal('SCORM-versie');
@@ -71,13 +95,100 @@ describe('lms-emulator-app', () => {
     expect($(el, '.summary').textContent).to.contain('0 mislukt');
   });
 
-  it('is accessible', async () => {
+  it('is accessible, with and without the technical details', async () => {
     const el = await render();
     await expect(el).to.be.accessible();
+    await technical(el);
+    (el.shadowRoot!.querySelector('details.cmi-panel') as HTMLDetailsElement).open = true;
+    await el.updateComplete;
+    // Also under forced colours (Windows high contrast); 'none' last, so later tests see normal colours.
+    for (const forcedColors of ['active', 'none'] as const) {
+      await emulateForcedColors(forcedColors === 'active');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('sums up the learner in plain Dutch from the CMI data', async () => {
+    const el = await render();
+    expect(fact(el, 'Status')).to.equal('bezig');
+    expect(fact(el, 'Score')).to.equal('80 %');
+    expect(fact(el, 'Hervat op')).to.equal('pagina-1');
+    expect(fact(el, 'Vragen beantwoord')).to.equal('1');
+    expect(fact(el, 'Opgeslagen')).to.match(/^om \d\d:\d\d$/);
+    // The fake SCO's suspend_data is not the course's: no progress to read, said in words for a screen reader.
+    expect(fact(el, 'Voortgang')).to.equal('–onbekend');
+
+    const passed = await render(`${FAKE_SCO}?exit=normal`);
+    expect(fact(passed, 'Status')).to.equal('geslaagd');
+  });
+
+  it('warns in the summary when the LMS does not save', async () => {
+    const el = await render();
+    await press(el, 'input[name="fault"]', 'Space');
+    await press(el, 'button[data-action="resume"]', 'Enter');
+    expect(fact(el, 'Opgeslagen')).to.match(
+      /^Let op: niet opgeslagen\. Het LMS weigerde om \d\d:\d\d; laatst gelukt om/,
+    );
+  });
+
+  it('describes every call in plain words; the raw call only with Technisch', async () => {
+    const el = await render();
+    const texts = logTexts(el);
+    expect(texts[0]).to.equal('De cursus start en meldt zich bij het LMS');
+    expect(texts).to.include.members([
+      'Vraagt of dit een eerste start of een hervatting is',
+      'Status: bezig',
+      "Bladwijzer gezet op 'pagina-1'",
+      "Antwoord op vraag 'vraag-1-poging-1' opgeslagen",
+      "Antwoord op vraag 'vraag-1-poging-1' is juist",
+      'Leerdoel ld1: geslaagd',
+      'Slaat alles op in het LMS',
+    ]);
+    expect(el.shadowRoot!.querySelector('table.log .raw')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('table.cmi')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
+    const label = () => $(el, 'input[name="fault"]').closest('label')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(label()).to.equal('Het LMS slaat niet op');
+
+    await technical(el);
+    expect($(el, 'table.log tbody tr .raw').textContent).to.equal(
+      '#1 · sessie 1 · LMSInitialize("") → "true" · foutcode 0',
+    );
+    expect(label()).to.equal('Het LMS slaat niet op (Commit mislukt)');
+    expect(cmiValue(el, 'cmi.core.lesson_status')).to.equal('incomplete');
+  });
+
+  it('remembers the Technisch switch', async () => {
+    const el = await render();
+    expect(($(el, 'input[name="technisch"]') as HTMLInputElement).getAttribute('role')).to.equal('switch');
+    await technical(el);
+    expect(localStorage.getItem(TECHNICAL_KEY)).to.equal('1');
+    const again = await render();
+    expect(again.technical).to.equal(true);
+    expect(again.shadowRoot!.querySelector('table.cmi')).to.not.equal(null);
+    await press(again, 'input[name="technisch"]', 'Space');
+    expect(localStorage.getItem(TECHNICAL_KEY)).to.equal('0');
+  });
+
+  it('keeps the call log readable at 1280×720: no sideways scrolling, long values wrap', async () => {
+    await setViewport({ width: 1280, height: 720 });
+    try {
+      const el = await render(`${FAKE_SCO}?bad=1`);
+      await technical(el);
+      const log = $(el, '.log-scroll');
+      expect(log.scrollWidth).to.be.at.most(log.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
+      const failed = $(el, 'table.log tbody tr.failed');
+      // The word says it, not only the colour.
+      expect(failed.querySelector('.result')!.textContent).to.contain('MISLUKT');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('switches the standard with the arrow keys in the radio group', async () => {
     const el = await render();
+    await technical(el);
     await press(el, 'input[value="scorm12"]', 'ArrowRight');
     expect(el.standard).to.equal('scorm2004');
     expect(el.emulator!.standard).to.equal('scorm2004');
@@ -91,6 +202,7 @@ describe('lms-emulator-app', () => {
 
   it('offers the LMS profiles in plain Dutch and restarts the course under the chosen one', async () => {
     const el = await render();
+    await technical(el);
     const select = $(el, 'select[name="profile"]') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal([
       'scorm-again (standaard)',
@@ -123,6 +235,7 @@ describe('lms-emulator-app', () => {
 
   it('Sluiten, Hervatten and Opnieuw beginnen work from the keyboard', async () => {
     const el = await render();
+    await technical(el);
     await press(el, 'button[data-action="close"]', 'Enter');
     expect(el.emulator!.isOpen).to.equal(false);
     expect(el.emulator!.terminateCount()).to.equal(1);
@@ -143,6 +256,7 @@ describe('lms-emulator-app', () => {
 
   it('the fault switch makes Commit fail; the failure is shown in words', async () => {
     const el = await render();
+    await technical(el);
     await press(el, 'input[name="fault"]', 'Space');
     expect(el.emulator!.fault).to.include({ method: 'Commit', returns: 'false', errorCode: 101 });
     await press(el, 'button[data-action="resume"]', 'Enter');
@@ -227,6 +341,7 @@ describe('lms-emulator-app', () => {
 
   it('shows a call the LMS refused as MISLUKT', async () => {
     const el = await render(`${FAKE_SCO}?bad=1`);
+    await technical(el);
     const failedRows = [...el.shadowRoot!.querySelectorAll('table.log tbody tr.failed')];
     expect(failedRows).to.have.length(1);
     expect(failedRows[0].textContent).to.contain('cmi.bestaat.niet');

@@ -3,20 +3,27 @@
  * the course: the course runs in an iframe and finds the SCORM API in this window. Never part of a
  * SCORM package: only preview.html imports this file.
  */
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { emulatorAppStyles } from './emulator-app-styles.js';
-import { renderCall, renderCmiTable, renderFaults, renderMetrics } from './emulator-app-parts.js';
+import { renderCmiPanel, renderFaults, renderTechnicalSummary, renderToolbar } from './emulator-app-parts.js';
+import { renderCallLog } from './emulator-app-log.js';
+import { indexCourseDocument, type CourseIndex } from './summary/course-index.js';
+import { scormSummary, type LastSave } from './summary/learner-summary.js';
+import { renderLearnerSummary } from './summary/summary-card.js';
 import { LmsEmulator, isFailedCall, type EmulatedStandard, type LmsProfileId } from './lms-emulator.js';
 import { profileById, profilesFor } from './profiles/index.js';
+import type { ApiCall } from './emulator-support.js';
 import { renderCmi5Mode } from './lrs/cmi5-panel.js';
 import {
   COMMIT_FAILURE,
-  MAX_LOG_ROWS,
   ODD_ANSWERS,
   SETVALUE_FAILURE,
   STANDARD_LABEL,
   type OddAnswer,
 } from './emulator-app-faults.js';
+
+/** localStorage key of the Technisch switch: an author who wants the SCORM details keeps them. */
+export const TECHNICAL_KEY = 'lms-emulator:technisch';
 
 export class LmsEmulatorApp extends LitElement {
   static override properties = {
@@ -28,6 +35,7 @@ export class LmsEmulatorApp extends LitElement {
     status: { state: true },
     revision: { state: true },
     cmi5: { state: true },
+    technical: { state: true },
   };
 
   /** URL of the course's launch page, relative to the preview page. */
@@ -47,6 +55,10 @@ export class LmsEmulatorApp extends LitElement {
   private _unsubscribe: (() => void) | null = null;
   private _queue: Promise<void> = Promise.resolve();
   declare cmi5: boolean; // cmi5 mode: <cmi5-emulator-panel> (LMS launch + emulated LRS) replaces the SCORM views
+  /** Technisch: SCORM names, raw calls and the CMI data are shown (remembered in localStorage). */
+  declare technical: boolean;
+  /** The course in the iframe (titles of pages and questions), null for a page that is no course. */
+  course: CourseIndex | null = null;
 
   constructor() {
     super();
@@ -58,6 +70,7 @@ export class LmsEmulatorApp extends LitElement {
     this.status = '';
     this.revision = 0;
     this.cmi5 = false;
+    this.technical = readTechnical();
   }
 
   /** The emulator of the current standard (null before the first render). */
@@ -94,23 +107,19 @@ export class LmsEmulatorApp extends LitElement {
   /** Launch the course with whatever the LMS has (nothing, or what a course-key kept). */
   startCourse(): Promise<void> {
     return this.enqueue(async (emulator) => {
-      await emulator.launch(this.frame(), this.courseUrl);
+      await this.launch(emulator);
       this.status = emulator.storedCmi() ? 'Cursus hervat met de bewaarde gegevens.' : 'Cursus gestart.';
     });
   }
 
   /** Close the course as a learner closing the window; the LMS keeps what was committed. */
   closeCourse(): Promise<void> {
-    return this.enqueue(async (emulator) => {
-      if (!emulator.isOpen) {
-        this.status = 'De cursus is al gesloten.';
-        return;
-      }
+    return this.whileOpen(async (emulator) => {
       await emulator.close();
       const kept = emulator.storedCmi()
         ? 'Het LMS heeft de vastgelegde gegevens bewaard.'
         : 'Er was niets vastgelegd (geen Commit of Terminate).';
-      this.status = `Cursus gesloten. Terminate: ${emulator.terminateCount()} keer. ${kept}`;
+      return `Cursus gesloten. Terminate: ${emulator.terminateCount()} keer. ${kept}`;
     });
   }
 
@@ -118,6 +127,7 @@ export class LmsEmulatorApp extends LitElement {
   resumeCourse(): Promise<void> {
     return this.enqueue(async (emulator) => {
       await emulator.relaunch(this.frame(), this.courseUrl);
+      this.readCourse();
       this.status = `Sessie ${emulator.session} gestart (entry: ${this.entry(emulator) || 'leeg'}).`;
     });
   }
@@ -126,33 +136,38 @@ export class LmsEmulatorApp extends LitElement {
   restartCourse(): Promise<void> {
     return this.enqueue(async (emulator) => {
       await emulator.reset();
-      await emulator.launch(this.frame(), this.courseUrl);
+      await this.launch(emulator);
       this.status = 'Alle gegevens gewist; de cursus begint opnieuw.';
     });
   }
 
   /** Switch to another standard: the course is closed, a new LMS of that standard starts it afresh. */
   switchStandard(standard: EmulatedStandard): Promise<void> {
-    return this.enqueue(async (emulator) => {
-      if (standard === emulator.standard) return;
-      await emulator.close();
-      this.standard = standard;
-      const next = this.createEmulator();
-      await next.launch(this.frame(), this.courseUrl);
-      this.status = `Overgeschakeld naar ${STANDARD_LABEL[standard]} (${next.profile.label}); de cursus is opnieuw gestart.`;
-    });
+    return this.startAfresh(
+      (emulator) => standard !== emulator.standard,
+      () => (this.standard = standard),
+      (next) =>
+        `Overgeschakeld naar ${STANDARD_LABEL[standard]} (${next.profile.label}); de cursus is opnieuw gestart.`,
+    );
   }
 
   /** Behave like another LMS: the course is closed, a new LMS of that kind starts it afresh. */
   switchProfile(profile: LmsProfileId): Promise<void> {
-    return this.enqueue(async (emulator) => {
-      if (profile === emulator.profile.id) return;
-      await emulator.close();
-      this.profile = profile;
-      const next = this.createEmulator();
-      await next.launch(this.frame(), this.courseUrl);
-      this.status = `LMS-gedrag: ${next.profile.label}; de cursus is opnieuw gestart.`;
-    });
+    return this.startAfresh(
+      (emulator) => profile !== emulator.profile.id,
+      () => (this.profile = profile),
+      (next) => `LMS-gedrag: ${next.profile.label}; de cursus is opnieuw gestart.`,
+    );
+  }
+
+  /** Show or hide the technical details (SCORM names, raw calls, CMI data); remembered. */
+  setTechnical(on: boolean): void {
+    this.technical = on;
+    try {
+      localStorage.setItem(TECHNICAL_KEY, on ? '1' : '0');
+    } catch {
+      // Storage blocked: the switch still works for this page.
+    }
   }
 
   /** Turn the simulated LMS failure (every Commit fails) on or off. */
@@ -167,13 +182,9 @@ export class LmsEmulatorApp extends LitElement {
 
   /** The tab crashes: calls fail from now on, the iframe is torn down, the LMS keeps what was committed. */
   killCourse(): Promise<void> {
-    return this.enqueue(async (emulator) => {
-      if (!emulator.isOpen) {
-        this.status = 'De cursus is al gesloten.';
-        return;
-      }
+    return this.whileOpen(async (emulator) => {
       await emulator.kill();
-      this.status = emulator.storedCmi()
+      return emulator.storedCmi()
         ? 'Tabblad gecrasht. Het LMS heeft alleen wat eerder was vastgelegd.'
         : 'Tabblad gecrasht. Er was niets vastgelegd.';
     });
@@ -186,7 +197,7 @@ export class LmsEmulatorApp extends LitElement {
     for (const [element, value] of Object.entries(ODD_ANSWERS[kind].values[emulator.standard])) {
       emulator.setGetValueOverride(element, on ? value : null);
     }
-    this.status = `${ODD_ANSWERS[kind].label}: ${on ? 'aan' : 'uit'}.`;
+    this.status = `${ODD_ANSWERS[kind].plain}: ${on ? 'aan' : 'uit'}.`;
   }
 
   /** Make every API call take `ms` milliseconds (a slow LMS). */
@@ -201,7 +212,9 @@ export class LmsEmulatorApp extends LitElement {
     const emulator = this._emulator;
     if (!emulator) return;
     emulator.setFault(on ? { method, returns: 'false', errorCode: codes[emulator.standard], times: Infinity } : null);
-    this.status = on ? `Storing aan: elke ${method} mislukt.` : 'Storing uit.';
+    this.status = on
+      ? `Storing aan: ${method === 'Commit' ? 'het LMS slaat niet op' : 'het LMS weigert gegevens'} (elke ${method} mislukt).`
+      : 'Storing uit.';
   }
 
   private _logAtEnd = true;
@@ -229,6 +242,52 @@ export class LmsEmulatorApp extends LitElement {
     return this._queue;
   }
 
+  /** An action on an open course; when it is closed already, says so. */
+  private whileOpen(action: (emulator: LmsEmulator) => Promise<string>): Promise<void> {
+    return this.enqueue(async (emulator) => {
+      this.status = emulator.isOpen ? await action(emulator) : 'De cursus is al gesloten.';
+    });
+  }
+
+  /** Close the course and start it under a new LMS (another standard or profile), when `differs`. */
+  private startAfresh(
+    differs: (emulator: LmsEmulator) => boolean,
+    change: () => void,
+    message: (next: LmsEmulator) => string,
+  ): Promise<void> {
+    return this.enqueue(async (emulator) => {
+      if (!differs(emulator)) return;
+      await emulator.close();
+      change();
+      const next = this.createEmulator();
+      await this.launch(next);
+      this.status = message(next);
+    });
+  }
+
+  private async launch(emulator: LmsEmulator): Promise<void> {
+    await emulator.launch(this.frame(), this.courseUrl);
+    this.readCourse();
+  }
+
+  /** Titles of pages and questions, from the course the iframe just loaded. */
+  private readCourse(): void {
+    try {
+      this.course = indexCourseDocument(this.frame().contentDocument) ?? this.course;
+    } catch {
+      // Another origin: the preview works without titles.
+    }
+  }
+
+  /** When the LMS last stored the data, and whether a later save failed. */
+  private lastSave(emulator: LmsEmulator): LastSave {
+    const failed = isFailedCall(emulator.standard);
+    const saves = emulator.calls.filter((c: ApiCall) => c.kind === 'Commit' || c.kind === 'Terminate');
+    const ok = saves.filter((c) => !failed(c)).at(-1);
+    const bad = saves.filter((c) => failed(c) && (!ok || c.seq > ok.seq)).at(-1);
+    return { savedAt: ok?.timestamp ?? null, failedAt: bad?.timestamp ?? null };
+  }
+
   private createEmulator(): LmsEmulator {
     this._unsubscribe?.();
     this._emulator?.dispose();
@@ -253,140 +312,56 @@ export class LmsEmulatorApp extends LitElement {
     return emulator.cmi()[emulator.standard === 'scorm12' ? 'cmi.core.entry' : 'cmi.entry'] ?? '';
   }
 
-  private onProfileChange(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    if (profilesFor(this.standard).some((profile) => profile.id === value))
-      void this.switchProfile(value as LmsProfileId);
-  }
-
-  private onStandardChange(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (value === 'scorm12' || value === 'scorm2004') void this.switchStandard(value);
-    if (value === 'cmi5') void this.enqueue((e) => e.close()).then(() => (this.cmi5 = true));
-  }
-
   override render() {
     if (this.cmi5) return renderCmi5Mode(this.courseUrl);
     const emulator = this._emulator;
     const failed = emulator ? isFailedCall(emulator.standard) : () => false;
-    const calls = emulator?.calls ?? [];
-    const failedCount = calls.filter(failed).length;
-    const shown = (this.onlyFailed ? calls.filter(failed) : calls).slice(-MAX_LOG_ROWS);
-    const cmi = emulator ? Object.entries(emulator.cmi()).sort(([a], [b]) => a.localeCompare(b)) : [];
-    const stored = emulator?.storedCmi();
+    const cmi = emulator ? emulator.cmi() : {};
+    // After Sluiten the LMS's own copy is what a next launch gets.
+    const held = emulator && !emulator.isOpen ? (emulator.storedCmi() ?? cmi) : cmi;
+    const summary =
+      emulator && emulator.session > 0
+        ? scormSummary({ standard: emulator.standard, cmi: held, save: this.lastSave(emulator) }, this.course)
+        : null;
     return html`
       <header class="toolbar" aria-label="LMS-emulator">
-        <h1>Voorbeeld met LMS-emulator</h1>
-        <fieldset class="standard">
-          <legend>SCORM-versie</legend>
-          ${(['scorm12', 'scorm2004'] as const).map(
-            (s) =>
-              html`<label
-                ><input
-                  type="radio"
-                  name="standard"
-                  value=${s}
-                  .checked=${this.standard === s}
-                  @change=${this.onStandardChange}
-                />
-                ${STANDARD_LABEL[s]}</label
-              >`,
-          )}
-          <label
-            ><input type="radio" name="standard" value="cmi5" @change=${this.onStandardChange} /> cmi5 (xAPI)</label
-          >
-        </fieldset>
-        <label class="profile"
-          >Gedrag van het LMS
-          <select name="profile" .value=${this.profile} @change=${this.onProfileChange}>
-            ${profilesFor(this.standard).map(
-              (profile) =>
-                html`<option value=${profile.id} ?selected=${profile.id === this.profile}>${profile.label}</option>`,
-            )}
-          </select></label
-        >
-        <div class="actions">
-          <button type="button" data-action="close" @click=${() => void this.closeCourse()}>Sluiten</button>
-          <button type="button" data-action="resume" @click=${() => void this.resumeCourse()}>Hervatten</button>
-          <button type="button" data-action="restart" @click=${() => void this.restartCourse()}>
-            Opnieuw beginnen
-          </button>
-          <button type="button" data-action="kill" @click=${() => void this.killCourse()}>Tabblad crasht</button>
-        </div>
-        ${renderFaults(this, emulator)}
-        <p class="summary">
-          ${STANDARD_LABEL[this.standard]} · sessie ${emulator?.session ?? 0} ·
-          ${emulator?.isOpen ? 'cursus open' : 'cursus gesloten'} · ${calls.length} aanroepen ·
-          <strong>${failedCount} mislukt</strong> · Initialize ${emulator?.initializeCount() ?? 0} · Terminate
-          ${emulator?.terminateCount() ?? 0} ${renderMetrics(emulator)}
-        </p>
+        ${renderToolbar(this, emulator)} ${renderLearnerSummary(summary, 'Zo staat de cursist ervoor')}
+        ${this.technical ? renderTechnicalSummary(this.standard, emulator, failed) : nothing}
         <p class="status" role="status">${this.status}</p>
       </header>
       <main class="layout">
         <iframe title="Cursus" class="course"></iframe>
         <div class="panels">
-          <section class="panel" aria-labelledby="cmi-title">
-            <h2 id="cmi-title">CMI-gegevens (live)</h2>
-            <div class="scroll" tabindex="0" role="region" aria-label="CMI-tabel (schuifbaar)">
-              ${renderCmiTable('Huidige sessie', cmi)}
-            </div>
-            <details>
-              <summary>Bewaard door het LMS (na Sluiten)</summary>
-              ${
-                stored
-                  ? html`<div class="scroll" tabindex="0" role="region" aria-label="Bewaarde CMI-gegevens">
-                      ${renderCmiTable(
-                        'Bewaard door het LMS',
-                        Object.entries(stored).sort(([a], [b]) => a.localeCompare(b)),
-                      )}
-                    </div>`
-                  : html`<p>Nog niets bewaard.</p>`
-              }
-            </details>
-          </section>
-          <section class="panel" aria-labelledby="log-title">
-            <h2 id="log-title">API-aanroepen</h2>
-            <label
-              ><input
-                type="checkbox"
-                name="only-failed"
-                .checked=${this.onlyFailed}
-                @change=${(e: Event) => (this.onlyFailed = (e.target as HTMLInputElement).checked)}
-              />
-              Alleen mislukte aanroepen</label
-            >
-            <div class="scroll log-scroll" tabindex="0" role="region" aria-label="Aanroepenlog (schuifbaar)">
-              <table class="log">
-                <caption>
-                  ${
-                    shown.length < (this.onlyFailed ? failedCount : calls.length)
-                      ? `De laatste ${shown.length} aanroepen`
-                      : 'Alle aanroepen'
-                  }
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">Sessie</th>
-                    <th scope="col">Methode</th>
-                    <th scope="col">Argumenten</th>
-                    <th scope="col">Terug</th>
-                    <th scope="col">Foutcode</th>
-                    <th scope="col">Resultaat</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${shown.map((call) => renderCall(call, failed(call)))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          ${renderFaults(this, emulator)} ${renderCallLog(this, emulator, cmi, this.course)}
+          ${this.technical ? renderCmiPanel(cmi, emulator?.storedCmi() ?? null) : nothing}
         </div>
       </main>
     `;
   }
 
+  /** Profile drop-down: restart under the chosen LMS. */
+  onProfileChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (profilesFor(this.standard).some((profile) => profile.id === value))
+      void this.switchProfile(value as LmsProfileId);
+  }
+
+  /** SCORM-versie radio group (SCORM 1.2, 2004, or cmi5). */
+  onStandardChange(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    if (value === 'scorm12' || value === 'scorm2004') void this.switchStandard(value);
+    if (value === 'cmi5') void this.enqueue((e) => e.close()).then(() => (this.cmi5 = true));
+  }
+
   static override styles = emulatorAppStyles;
+}
+
+function readTechnical(): boolean {
+  try {
+    return localStorage.getItem(TECHNICAL_KEY) === '1';
+  } catch {
+    return false;
+  }
 }
 
 customElements.define('lms-emulator-app', LmsEmulatorApp);

@@ -69,11 +69,12 @@ export class LmsEmulator implements GatewayHost {
   private _fault: (ApiFault & { remaining: number }) | null = null;
   /** GetValue answers that replace scorm-again's, by element (see setGetValueOverride). */
   private readonly _overrides = new Map<string, string>();
-  private _latencyMs = 0;
-  /** Set by kill(): every call of this session fails until the next launch. */
-  private _killed = false;
-  /** True while the course's page is being dismissed (pagehide): sync XHR refused, beacons limited. */
-  private _dismissing = false;
+  /**
+   * The simulated conditions besides faults: latencyMs, how long every call takes; killed, set by kill()
+   * (every call of this session fails until the next launch); dismissing, true while the course's page
+   * is being dismissed (pagehide: sync XHR refused, beacons limited).
+   */
+  private readonly _conditions = { latencyMs: 0, killed: false, dismissing: false };
   private _beaconBytesInFlight = 0;
   private _frame: HTMLIFrameElement | null = null;
   private _url = '';
@@ -116,15 +117,15 @@ export class LmsEmulator implements GatewayHost {
   }
   /** Milliseconds every API call takes (0 = instant). */
   get latency(): number {
-    return this._latencyMs;
+    return this._conditions.latencyMs;
   }
   /** True from kill() until the next launch. */
   get killed(): boolean {
-    return this._killed;
+    return this._conditions.killed;
   }
   /** True while the page is being dismissed (during close(), or set by setDismissing). */
   get dismissing(): boolean {
-    return this._dismissing;
+    return this._conditions.dismissing;
   }
 
   /** A new session (API preloaded with what the LMS hands over), then `url` in `iframe` (closes an open one). */
@@ -175,7 +176,7 @@ export class LmsEmulator implements GatewayHost {
   /** The tab crashes: every call of this session fails and stores nothing, then the iframe goes away. */
   async kill(): Promise<void> {
     if (!this._open) return;
-    this._killed = true;
+    this._conditions.killed = true;
     this.emit('kill');
     await this.endSession();
   }
@@ -188,7 +189,7 @@ export class LmsEmulator implements GatewayHost {
     this._session = 0;
     this._fault = null;
     this._overrides.clear();
-    this._latencyMs = 0;
+    this._conditions.latencyMs = 0;
     this.calls.length = 0;
     this.messages.length = 0;
     this.metrics.clear();
@@ -255,7 +256,7 @@ export class LmsEmulator implements GatewayHost {
 
   /** A slow LMS: every API call (not the error queries) busy-waits `ms` milliseconds. 0 turns it off. */
   setLatency(ms: number): void {
-    this._latencyMs = Math.max(0, Number.isFinite(ms) ? ms : 0);
+    this._conditions.latencyMs = Math.max(0, Number.isFinite(ms) ? ms : 0);
     this.emit('fault');
   }
 
@@ -264,7 +265,7 @@ export class LmsEmulator implements GatewayHost {
    * ILIAS's synchronous XHR is refused, Moodle sends by beacon within the 64 KiB keepalive quota.
    */
   setDismissing(on: boolean): void {
-    this._dismissing = on;
+    this._conditions.dismissing = on;
     this._beaconBytesInFlight = 0;
   }
 
@@ -316,7 +317,7 @@ export class LmsEmulator implements GatewayHost {
     const hooks = this.profile.newSession({ standard: this.standard, launch, stored: this._stored });
     this._gateway = new SessionGateway(this, api, hooks, launch, this._stored);
     this._terminated = false;
-    this._killed = false;
+    this._conditions.killed = false;
     this.wrap(api);
 
     const host = this.host as HostWindow;
@@ -338,13 +339,13 @@ export class LmsEmulator implements GatewayHost {
       target[method] = (...args: unknown[]): string => {
         const before = this._terminated;
         const errorQuery = ERROR_QUERIES.has(kind);
-        if (!errorQuery && this._latencyMs > 0) busyWait(this._latencyMs);
+        if (!errorQuery && this._conditions.latencyMs > 0) busyWait(this._conditions.latencyMs);
         let returned: string;
         let injected = false;
         let refusal = '';
         const fault = this._fault;
         const override = kind === 'GetValue' ? this._overrides.get(String(args[0])) : undefined;
-        if (this._killed && !errorQuery) {
+        if (this._conditions.killed && !errorQuery) {
           // A dead tab's calls reach nobody: nothing is stored, whatever the course sends.
           injected = true;
           returned = kind === 'GetValue' ? '' : 'false';

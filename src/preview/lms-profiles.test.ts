@@ -54,6 +54,15 @@ async function session(standard: EmulatedStandard, profile: LmsProfileId | LmsEm
   return [lms, sco];
 }
 
+/** Writes `values` in order, ends the session and closes it; the SCO of the next session under the same LMS. */
+async function nextSession(lms: LmsEmulator, sco: Sco, values: Record<string, string>): Promise<Sco> {
+  for (const [element, value] of Object.entries(values)) sco.set(element, value);
+  sco.finish();
+  await lms.close();
+  const [, again] = await session(lms.standard, lms);
+  return again;
+}
+
 /** One 2004 interaction of `type` with an id, a pattern and a response. */
 function interaction2004(sco: Sco, n: number, type: string, pattern: string, response: string): string[] {
   return [
@@ -185,18 +194,10 @@ describe('LMS profile: Moodle, SCORM 2004', () => {
   // elements on re-launch"; entry is ab-initio after normal/time-out, resume after suspend/logout.
   it('gives data back only after exit=suspend', async () => {
     const [lms, sco] = await session('scorm2004', 'moodle');
-    sco.set('cmi.suspend_data', 'state-1');
-    sco.set('cmi.exit', 'normal');
-    sco.finish();
-    await lms.close();
-    const [, again] = await session('scorm2004', lms);
+    const again = await nextSession(lms, sco, { 'cmi.suspend_data': 'state-1', 'cmi.exit': 'normal' });
     expect(again.get('cmi.entry')).to.equal('ab-initio');
     expect(again.get('cmi.suspend_data')).to.equal('');
-    again.set('cmi.suspend_data', 'state-2');
-    again.set('cmi.exit', 'suspend');
-    again.finish();
-    await lms.close();
-    const [, third] = await session('scorm2004', lms);
+    const third = await nextSession(lms, again, { 'cmi.suspend_data': 'state-2', 'cmi.exit': 'suspend' });
     expect([third.get('cmi.entry'), third.get('cmi.suspend_data')]).to.deep.equal(['resume', 'state-2']);
   });
 
@@ -221,11 +222,7 @@ describe('LMS profile: Moodle, SCORM 2004', () => {
       const lms = new LmsEmulator({ standard: 'scorm2004', profile: moodleProfile({ forceNewAttempt }) });
       emulators.push(lms);
       const [, sco] = await session('scorm2004', lms);
-      sco.set('cmi.completion_status', 'completed');
-      sco.set('cmi.exit', 'suspend');
-      sco.finish();
-      await lms.close();
-      const [, again] = await session('scorm2004', lms);
+      const again = await nextSession(lms, sco, { 'cmi.completion_status': 'completed', 'cmi.exit': 'suspend' });
       const seen = [again.get('cmi.mode'), again.get('cmi.credit'), again.get('cmi.completion_status')];
       expect(seen).to.deep.equal(
         forceNewAttempt ? ['normal', 'credit', 'unknown'] : ['review', 'no-credit', 'completed'],
@@ -241,10 +238,7 @@ describe('LMS profile: Moodle, SCORM 1.2', () => {
     sco.set('cmi.comments', 'abc');
     sco.set('cmi.comments', 'abcdef');
     expect(sco.get('cmi.comments')).to.equal('abcabcdef');
-    sco.set('cmi.core.exit', 'suspend');
-    sco.finish();
-    await lms.close();
-    const [, again] = await session('scorm12', lms);
+    const again = await nextSession(lms, sco, { 'cmi.core.exit': 'suspend' });
     again.set('cmi.comments', 'x');
     expect(again.get('cmi.comments')).to.equal('abcabcdefx');
   });
@@ -270,12 +264,11 @@ describe('LMS profile: Moodle, SCORM 1.2', () => {
   // scorm_reconstitute_array_element); entry is 'resume' only after exit=suspend, else ''.
   it('gives data and interactions back; entry resume only after suspend', async () => {
     const [lms, sco] = await session('scorm12', 'moodle');
-    sco.set('cmi.interactions.0.id', 'q1_a1');
-    sco.set('cmi.interactions.0.type', 'choice');
-    sco.set('cmi.suspend_data', 'state');
-    sco.finish();
-    await lms.close();
-    const [, again] = await session('scorm12', lms);
+    const again = await nextSession(lms, sco, {
+      'cmi.interactions.0.id': 'q1_a1',
+      'cmi.interactions.0.type': 'choice',
+      'cmi.suspend_data': 'state',
+    });
     expect([again.get('cmi.core.entry'), again.get('cmi.suspend_data')]).to.deep.equal(['', 'state']);
     expect(again.get('cmi.interactions._count')).to.equal('1');
   });
@@ -320,11 +313,7 @@ describe('LMS profile: ILIAS, SCORM 1.2', () => {
   // cmi.interactions._count is 0 again and a course that numbers from it overwrites the stored records.
   it('does not give interactions back: _count is 0 and index 0 is overwritten', async () => {
     const [lms, sco] = await session('scorm12', 'ilias');
-    sco.set('cmi.interactions.0.id', 'q1_a1');
-    sco.set('cmi.core.exit', 'suspend');
-    sco.finish();
-    await lms.close();
-    const [, again] = await session('scorm12', lms);
+    const again = await nextSession(lms, sco, { 'cmi.interactions.0.id': 'q1_a1', 'cmi.core.exit': 'suspend' });
     expect(again.get('cmi.interactions._count')).to.equal('0');
     again.set('cmi.interactions.0.id', 'q2_a1');
     again.finish();
@@ -340,10 +329,7 @@ describe('LMS profile: ILIAS, SCORM 1.2', () => {
       sco.set(`cmi.objectives.${n}.id`, `ld${n + 1}`);
       sco.set(`cmi.objectives.${n}.status`, 'incomplete');
     }
-    sco.set('cmi.core.exit', 'suspend');
-    sco.finish();
-    await lms.close();
-    const [, again] = await session('scorm12', lms);
+    const again = await nextSession(lms, sco, { 'cmi.core.exit': 'suspend' });
     expect(again.get('cmi.objectives._count')).to.equal('21');
     expect([again.get('cmi.objectives.5.id'), again.error()]).to.deep.equal(['', 0]);
     expect(again.get('cmi.objectives.2.id')).to.equal('ld3');

@@ -210,6 +210,11 @@ export interface CourseContent {
   review?: ReviewRule;
   completion: CompletionRule;
   theme: Theme;
+  /**
+   * Optional cover illustration (`illustration` in course.yaml): validated, decorative inline SVG
+   * markup (`aria-hidden="true"`, no title), styled by the components' diagram classes.
+   */
+  illustrationSvg?: string;
   sources: Source[];
   modules: Module[];
   finalTest: FinalTest;

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import type { EmulatedStandard } from '../../src/preview/lms-emulator';
 import { storedReflections } from '../support/stored-reflections';
-import { CourseDriver, courseFrame, waitFor } from './support/course-driver';
+import { waitFor } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
+import { emulatedCourse } from './support/emulated-course';
 
 /**
  * Issue 8, item 5: a reflection typed and the tab closed within 100 ms is kept. The reflection field
@@ -14,50 +15,37 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
   describe(`a reflection typed just before the tab closes (${standard})`, function () {
     this.timeout(60000);
     const url = coursePackageUrl(standard);
-    let emulator: LmsEmulator;
-    let iframe: HTMLIFrameElement;
-    let course: CourseDriver;
-
-    before(() => {
-      iframe = courseFrame();
-      emulator = new LmsEmulator({ standard, learnerId: `close-fast-${standard}` });
-      course = new CourseDriver(iframe);
-    });
-
-    after(() => {
-      emulator.dispose();
-      iframe.remove();
-    });
+    const run = emulatedCourse({ standard, learnerId: `close-fast-${standard}` });
 
     it('is in the LMS after the close, and back in its field on relaunch', async () => {
-      await emulator.launch(iframe, url);
-      await course.ready();
-      const content = course.content();
+      await run.emulator.launch(run.iframe, url);
+      await run.course.ready();
+      const content = run.course.content();
       const page = content.modules.flatMap((m) => m.pages).find((p) => p.prompts?.length)!;
       const promptId = page.prompts![0]!.id;
       // Walk to the first page with an opdracht.
-      for (let steps = 0; course.currentHeading() !== page.title; steps++) {
+      for (let steps = 0; run.course.currentHeading() !== page.title; steps++) {
         expect(steps, `reaching "${page.title}"`).to.be.below(60);
-        await course.click('Volgende');
+        await run.course.click('Volgende');
       }
       const text = `Vlak voor het sluiten getypt (${standard}): wat ik meenam uit de praktijk.`;
-      const field = course.reflectionField(promptId);
+      const field = run.course.reflectionField(promptId);
       field.focus();
       field.value = text;
       field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       const typedAt = performance.now();
-      const closing = emulator.close(); // the page is dismissed now, well within the debounce
+      const closing = run.emulator.close(); // the page is dismissed now, well within the debounce
       expect(performance.now() - typedAt).to.be.below(100);
       await closing;
 
-      expect(emulator.terminateCount(1)).to.equal(1);
-      const stored = emulator.storedCmi()!;
+      expect(run.emulator.terminateCount(1)).to.equal(1);
+      const stored = run.emulator.storedCmi()!;
       expect(storedReflections(stored, standard, content.id)[promptId]).to.equal(text);
 
-      await emulator.relaunch(iframe, url);
-      await course.ready();
-      await waitFor(() => course.currentHeading() === page.title, 'the page the learner left');
-      expect(course.reflectionField(promptId).value).to.equal(text);
+      await run.emulator.relaunch(run.iframe, url);
+      await run.course.ready();
+      await waitFor(() => run.course.currentHeading() === page.title, 'the page the learner left');
+      expect(run.course.reflectionField(promptId).value).to.equal(text);
     });
   });
 }

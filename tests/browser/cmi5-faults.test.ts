@@ -3,6 +3,7 @@ import { Cmi5Emulator } from '../../src/preview/lrs/cmi5-emulator';
 import type { CourseContent, Item } from '../../src/shared/course-types';
 import { CourseDriver, deepQueryAll, responseFor, courseFrame } from './support/course-driver';
 import { parseCourseContent } from '../../src/shared/answer-key';
+import { courseJsonOf } from './support/course-json';
 
 /**
  * The BUILT cmi5 package (dist/cmi5/) against an LRS that refuses requests or does not answer: the
@@ -14,8 +15,7 @@ const URL = '/dist/cmi5/index.html';
 type S = Record<string, unknown>;
 
 async function courseContent(): Promise<CourseContent> {
-  const html = new DOMParser().parseFromString(await (await fetch(URL)).text(), 'text/html');
-  return parseCourseContent(html.getElementById('course-content')!.textContent!);
+  return parseCourseContent(await courseJsonOf(URL));
 }
 
 /** Journals are kept per learner in this page's localStorage (same origin as the course). */

@@ -16,6 +16,15 @@ describe('<cmi5-emulator-panel>', function () {
     await waitFor(() => items().length >= 2, 'launched and initialized in the live list', 20000);
     expect([...items()].map((li) => li.textContent!.split(' · ')[0])).to.deep.equal(['launched', 'initialized']);
     expect(el.shadowRoot!.textContent).to.contain('Alle statements geldig');
+    // The learner's state in plain words, from the statements and the State document.
+    const fact = (name: string) =>
+      [...el.shadowRoot!.querySelectorAll('.learner .facts div')]
+        .find((div) => div.querySelector('dt')?.textContent?.trim() === name)
+        ?.querySelector('dd')
+        ?.textContent?.trim();
+    await waitFor(() => fact('Status') === 'bezig', 'the summary card says bezig');
+    expect(fact('Vragen beantwoord')).to.equal('0');
+    expect(fact('Opgeslagen')).to.match(/^om \d\d:\d\d$/);
     await expect(el).to.be.accessible({ ignoredRules: ['frame-title-unique'] });
 
     await el.closeCourse();

@@ -6,6 +6,7 @@ import { weightOf } from '../../src/assessment/score';
 import { objectiveId2004 } from '../../src/shared/ids';
 import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
 import { parseCourseContent } from '../../src/shared/answer-key';
+import { courseJsonOf } from './support/course-json';
 
 /**
  * A whole-course run of the BUILT cmi5 package (dist/cmi5/, `npm run build`) launched like a cmi5 LMS
@@ -57,8 +58,7 @@ describe('whole course as a cmi5 AU against the emulated LRS', function () {
 
   it('runs through closes and resumes; every statement is valid and tells what happened', async () => {
     // The LMS needs the course's facts (publisher id, mastery score) before launch, as from cmi5.xml.
-    const html = new DOMParser().parseFromString(await (await fetch(URL)).text(), 'text/html');
-    const content = parseCourseContent(html.getElementById('course-content')!.textContent!);
+    const content = parseCourseContent(await courseJsonOf(URL));
     lms = new Cmi5Emulator({
       courseId: content.id,
       masteryScore: content.passingScore / 100,

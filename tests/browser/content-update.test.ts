@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import type { EmulatedStandard } from '../../src/preview/lms-emulator';
 import type { CourseContent } from '../../src/shared/course-types';
 import { hideAnswerKey, parseCourseContent } from '../../src/shared/answer-key';
 import { stepsOf } from '../../src/flow/steps';
 import { codecItemsOf, decodeState } from '../../src/state/codec';
 import { nl } from '../../src/i18n/nl';
-import { CourseDriver, courseFrame, responseFor } from './support/course-driver';
+import { responseFor } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
+import { emulatedCourse } from './support/emulated-course';
+import { courseJsonOf } from './support/course-json';
 
 /**
  * Issue 8, item 3: an L&D department uploads version N+1 of the course over version N while a learner
@@ -22,8 +24,9 @@ const CONTENT_BLOCK = /(<script type="application\/json" id="course-content">)([
 async function updatedPackage(standard: EmulatedStandard, update: (content: CourseContent) => CourseContent) {
   const base = new URL(coursePackageUrl(standard), location.href);
   const html = await (await fetch(base)).text();
-  const [, open, json, close] = CONTENT_BLOCK.exec(html)!;
-  const next = update(structuredClone(parseCourseContent(json!)));
+  // The package's data block is empty (course-data-*.js fill it); N+1 carries its content inline.
+  const [, open, , close] = CONTENT_BLOCK.exec(html)!;
+  const next = update(structuredClone(parseCourseContent(await courseJsonOf(base))));
   const encoded = JSON.stringify(hideAnswerKey(next))
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
@@ -51,39 +54,26 @@ function nextVersion(content: CourseContent): CourseContent {
 for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
   describe(`a content update while the learner is mid-way (${standard})`, function () {
     this.timeout(120000);
-    let emulator: LmsEmulator;
-    let iframe: HTMLIFrameElement;
-    let course: CourseDriver;
-
-    before(() => {
-      iframe = courseFrame();
-      emulator = new LmsEmulator({ standard, learnerId: `content-update-${standard}` });
-      course = new CourseDriver(iframe);
-    });
-
-    after(() => {
-      emulator.dispose();
-      iframe.remove();
-    });
+    const run = emulatedCourse({ standard, learnerId: `content-update-${standard}` });
 
     it('keeps the place, the visited pages and the answers that still exist; says nothing', async () => {
       // Version N: read module 1 and 2, answer module 2's knowledge check, close.
-      await emulator.launch(iframe, coursePackageUrl(standard));
-      await course.ready();
-      const before = course.content();
+      await run.emulator.launch(run.iframe, coursePackageUrl(standard));
+      await run.course.ready();
+      const before = run.course.content();
       const check = before.modules[1]!.check!;
-      for (let steps = 0; course.viewTag() !== 'course-check'; steps++) {
+      for (let steps = 0; run.course.viewTag() !== 'course-check'; steps++) {
         expect(steps, 'reaching the knowledge check of module 2').to.be.below(60);
-        await course.click('Volgende');
+        await run.course.click('Volgende');
       }
       const given: Record<string, string[]> = {};
       for (const item of check.items) {
         given[item.id] = responseFor(item, true);
-        await course.answerAndCheck(item.id, given[item.id]!);
+        await run.course.answerAndCheck(item.id, given[item.id]!);
       }
-      await emulator.close();
+      await run.emulator.close();
       const visitedBefore = decodeState(
-        emulator.storedCmi()!['cmi.suspend_data']!,
+        run.emulator.storedCmi()!['cmi.suspend_data']!,
         stepsOf(before),
         codecItemsOf(before),
       ).state.visited.map((i) => stepsOf(before)[i]!.id);
@@ -91,25 +81,25 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       // Version N+1 is uploaded; the learner comes back.
       const { url, content: after } = await updatedPackage(standard, nextVersion);
       try {
-        await emulator.relaunch(iframe, url);
-        await course.ready();
-        expect(course.viewTag(), 'back at the knowledge check').to.equal('course-check');
-        expect(course.currentHeading()).to.equal(check.title);
+        await run.emulator.relaunch(run.iframe, url);
+        await run.course.ready();
+        expect(run.course.viewTag(), 'back at the knowledge check').to.equal('course-check');
+        expect(run.course.currentHeading()).to.equal(check.title);
         for (const item of after.modules[1]!.check!.items) {
           if (!(item.id in given)) continue;
-          expect(course.shows(item.id, given[item.id]!), `${item.id} shows its answer`).to.equal(true);
-          expect(course.feedbackShown(item.id), `${item.id} shows its feedback`).to.equal(true);
+          expect(run.course.shows(item.id, given[item.id]!), `${item.id} shows its answer`).to.equal(true);
+          expect(run.course.feedbackShown(item.id), `${item.id} shows its feedback`).to.equal(true);
         }
-        const notice = course.noticeText();
+        const notice = run.course.noticeText();
         for (const text of [nl.notices.statePartial, nl.notices.stateUnreadable, nl.notices.testRestarted]) {
           expect(notice).not.to.include(text);
         }
 
         // What the LMS holds after one more step under N+1: every page seen before that still exists.
-        await course.click('Volgende');
-        await emulator.close();
+        await run.course.click('Volgende');
+        await run.emulator.close();
         const steps = stepsOf(after);
-        const decoded = decodeState(emulator.storedCmi()!['cmi.suspend_data']!, steps, codecItemsOf(after));
+        const decoded = decodeState(run.emulator.storedCmi()!['cmi.suspend_data']!, steps, codecItemsOf(after));
         expect(decoded.status).to.equal('ok');
         const visitedAfter = decoded.state.visited.map((i) => steps[i]!.id);
         const stillThere = visitedBefore.filter((id) => steps.some((step) => step.id === id));

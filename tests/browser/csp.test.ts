@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LmsEmulator } from '../../src/preview/lms-emulator';
 import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
+import { courseJsonOf } from './support/course-json';
 
 /**
  * The built package (dist/web, `npm run build`) under a strict Content-Security-Policy:
@@ -71,9 +72,7 @@ describe('the built package under a strict Content-Security-Policy', function ()
     });
 
     it('the HTML the course injects from its content has no handlers, scripts or javascript: URLs', async () => {
-      const source = await text(`${WEB}index.html`);
-      const doc = new DOMParser().parseFromString(source, 'text/html');
-      const content: unknown = JSON.parse(doc.getElementById('course-content')!.textContent!);
+      const content: unknown = JSON.parse(await courseJsonOf(`${WEB}index.html`));
       const fragments = htmlFragments(content);
       expect(fragments.length, 'the content has HTML to check').to.be.greaterThan(10);
       for (const fragment of fragments) {

@@ -1,6 +1,7 @@
 /** The sources and one item of every question type that the component tests render. */
 import type {
   BranchingItem,
+  Page,
   ClassifyItem,
   MultipleResponseItem,
   OrderingItem,
@@ -162,3 +163,8 @@ export const branching: BranchingItem = {
     },
   ],
 };
+
+/** A content page for component tests: the fields every page has, plus what the test sets. */
+export function samplePage(fields: Partial<Page> & Pick<Page, 'id' | 'title'>): Page {
+  return { leerdoelen: [], minutes: 5, sources: [], html: '', ...fields };
+}

@@ -1,13 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { LmsEmulator, type EmulatedStandard } from '../../src/preview/lms-emulator';
+import type { EmulatedStandard } from '../../src/preview/lms-emulator';
 import type { CourseContent, Item } from '../../src/shared/course-types';
 import { stepsOf } from '../../src/flow/steps';
 import { weightOf } from '../../src/assessment/score';
 import { checkScorm12Cmi, checkScorm2004Cmi } from '../support/cmi-rules';
 import { objectiveId2004 } from '../../src/shared/ids';
 import { arrayCount } from '../support/stored-reflections';
-import { CourseDriver, responseFor, waitFor, courseFrame } from './support/course-driver';
+import { responseFor, waitFor } from './support/course-driver';
 import { coursePackageUrl } from './support/course-url';
+import { emulatedCourse } from './support/emulated-course';
 
 /**
  * Whole-course runs of the BUILT package (`npm run build`) inside the LMS emulator, for both
@@ -28,46 +29,33 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
   describe(`whole course in the LMS emulator (${standard})`, function () {
     this.timeout(180000);
     const url = coursePackageUrl(standard);
-    let emulator: LmsEmulator;
-    let iframe: HTMLIFrameElement;
-    let course: CourseDriver;
-
-    before(() => {
-      iframe = courseFrame();
-      emulator = new LmsEmulator({ standard });
-      course = new CourseDriver(iframe);
-    });
-
-    after(() => {
-      emulator.dispose();
-      iframe.remove();
-    });
+    const run = emulatedCourse({ standard });
 
     async function closeAndRelaunch() {
-      await emulator.close();
-      await emulator.relaunch(iframe, url);
-      await course.ready();
+      await run.emulator.close();
+      await run.emulator.relaunch(run.iframe, url);
+      await run.course.ready();
     }
 
     it('runs from launch through closes, resumes, reflection, test and result, with exact LMS data', async () => {
-      await emulator.launch(iframe, url);
-      await course.ready();
-      const content = course.content();
+      await run.emulator.launch(run.iframe, url);
+      await run.course.ready();
+      const content = run.course.content();
       const steps = stepsOf(content);
       const [intro, second] = content.modules;
       expect(second?.check, 'module 2 has a knowledge check').to.be.ok;
-      expect(course.currentHeading()).to.equal(intro!.pages[0]!.title);
+      expect(run.course.currentHeading()).to.equal(intro!.pages[0]!.title);
 
       // Read module 1 and the first page of module 2, then close the window mid-way.
-      for (let i = 0; i < intro!.pages.length + 1; i++) await course.click('Volgende');
+      for (let i = 0; i < intro!.pages.length + 1; i++) await run.course.click('Volgende');
       const leftAt = second!.pages[1]!.title;
-      expect(course.currentHeading()).to.equal(leftAt);
-      await emulator.close();
-      expect(emulator.terminateCount()).to.equal(1);
-      expect(emulator.storedCmi()![standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit']).to.equal('suspend');
-      await emulator.relaunch(iframe, url);
-      await course.ready();
-      expect(course.currentHeading(), 'lands where it was left').to.equal(leftAt);
+      expect(run.course.currentHeading()).to.equal(leftAt);
+      await run.emulator.close();
+      expect(run.emulator.terminateCount()).to.equal(1);
+      expect(run.emulator.storedCmi()![standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit']).to.equal('suspend');
+      await run.emulator.relaunch(run.iframe, url);
+      await run.course.ready();
+      expect(run.course.currentHeading(), 'lands where it was left').to.equal(leftAt);
 
       // Walk every remaining step up to the final test: answer every check, write one reflection.
       const checked: Record<string, string[]> = {};
@@ -78,47 +66,50 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       while (steps[position]!.kind !== 'test') {
         const step = steps[position]!;
         if (step.kind === 'check') {
-          expect(course.viewTag()).to.equal('course-check');
+          expect(run.course.viewTag()).to.equal('course-check');
           const items = content.modules.find((m) => m.id === step.moduleId)!.check!.items;
           for (const [index, item] of items.entries()) {
             const right = !(step.moduleId === second!.id && index === 0);
             const response = responseFor(item, right);
-            await course.answerAndCheck(item.id, response);
+            await run.course.answerAndCheck(item.id, response);
             checked[item.id] = response;
             if (!right) wrongChecks++;
             if (!closedInCheck && index === 1) {
               // Close in the middle of a check: the checked answers and their feedback stay.
               closedInCheck = true;
               await closeAndRelaunch();
-              expect(course.viewTag()).to.equal('course-check');
+              expect(run.course.viewTag()).to.equal('course-check');
               for (const done of items.slice(0, 2)) {
-                expect(course.shows(done.id, checked[done.id]!), `${done.id} shows its answer`).to.equal(true);
-                expect(course.feedbackShown(done.id)).to.equal(true);
+                expect(run.course.shows(done.id, checked[done.id]!), `${done.id} shows its answer`).to.equal(true);
+                expect(run.course.feedbackShown(done.id)).to.equal(true);
               }
             }
           }
         } else {
           const page = content.modules.flatMap((m) => m.pages).find((p) => p.id === step.id)!;
-          expect(course.currentHeading()).to.equal(page.title);
+          expect(run.course.currentHeading()).to.equal(page.title);
           if (page.prompts?.length && !reflectionPrompt) {
             reflectionPrompt = page.prompts[0]!.id;
-            await course.write(reflectionPrompt, REFLECTION);
-            await course.click('Volgende');
+            await run.course.write(reflectionPrompt, REFLECTION);
+            await run.course.click('Volgende');
             // Close on the next page, relaunch, go back: the answer is still there.
             await closeAndRelaunch();
-            await course.click('Vorige');
-            expect(course.reflectionField(reflectionPrompt).value).to.equal(REFLECTION);
+            await run.course.click('Vorige');
+            expect(run.course.reflectionField(reflectionPrompt).value).to.equal(REFLECTION);
           }
         }
-        await course.click('Volgende');
+        await run.course.click('Volgende');
         position++;
       }
       expect(reflectionPrompt, 'the course has an opdracht with prompts').to.be.ok;
 
       // The final test is unlocked now that everything was visited.
-      expect(course.viewTag()).to.equal('course-final-test');
-      await course.click('Start');
-      const drawn = await waitFor(() => course.testItemIds().length > 0 && course.testItemIds(), 'the drawn items');
+      expect(run.course.viewTag()).to.equal('course-final-test');
+      await run.course.click('Start');
+      const drawn = await waitFor(
+        () => run.course.testItemIds().length > 0 && run.course.testItemIds(),
+        'the drawn items',
+      );
       const perAttempt = Object.values(content.finalTest.drawPerLeerdoel ?? {}).reduce((a, b) => a + b, 0);
       expect(drawn.length).to.equal(perAttempt || content.finalTest.items.length);
       // Everything right except one scored item: passes at any passing score up to (n-1)/n.
@@ -129,25 +120,25 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       const given: Record<string, string[]> = {};
       for (const id of drawn.slice(0, half)) {
         given[id] = responseFor(itemById(content, id), id !== wrongId);
-        await course.answer(id, given[id]!);
+        await run.course.answer(id, given[id]!);
       }
 
       // Close mid-test and resume: same items, same order, same answers.
       await closeAndRelaunch();
-      expect(course.viewTag()).to.equal('course-final-test');
-      expect(course.testItemIds()).to.deep.equal(drawn);
+      expect(run.course.viewTag()).to.equal('course-final-test');
+      expect(run.course.testItemIds()).to.deep.equal(drawn);
       for (const [id, response] of Object.entries(given))
-        expect(course.shows(id, response), `${id} shows its answer`).to.equal(true);
+        expect(run.course.shows(id, response), `${id} shows its answer`).to.equal(true);
       for (const id of drawn.slice(half)) {
         given[id] = responseFor(itemById(content, id), id !== wrongId);
-        await course.answer(id, given[id]!);
+        await run.course.answer(id, given[id]!);
       }
-      await course.click('Toets inleveren');
-      await waitFor(() => course.viewTag() === 'course-result', 'the result page');
-      await emulator.close();
+      await run.course.click('Toets inleveren');
+      await waitFor(() => run.course.viewTag() === 'course-result', 'the result page');
+      await run.emulator.close();
 
       // ---- The LMS data after the run ----
-      const cmi = emulator.storedCmi()!;
+      const cmi = run.emulator.storedCmi()!;
       const scored = drawn.filter((id) => weightOf(itemById(content, id)) > 0);
       const wrongItem = itemById(content, wrongId);
       // The one wrong item may earn partial credit (classify/ordering/multiple response).
@@ -161,9 +152,9 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       expect(expectedScaled * 100).to.be.at.least(content.passingScore);
       // Checks (one per press), one reflection, one per drawn test item.
       const interactions = Object.keys(checked).length + 1 + drawn.length;
-      expect(emulator.failedCalls(), JSON.stringify(emulator.failedCalls())).to.deep.equal([]);
-      const sessions = emulator.terminateCount('all');
-      expect(sessions).to.equal(emulator.initializeCount('all'));
+      expect(run.emulator.failedCalls(), JSON.stringify(run.emulator.failedCalls())).to.deep.equal([]);
+      const sessions = run.emulator.terminateCount('all');
+      expect(sessions).to.equal(run.emulator.initializeCount('all'));
       expect(sessions).to.equal(5);
 
       if (standard === 'scorm12') {

@@ -6,6 +6,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { Cmi5Emulator, type Cmi5Report } from './cmi5-emulator.js';
+import { indexCourseHtml, type CourseIndex } from '../summary/course-index.js';
+import { cmi5Summary, type LearnerSummary } from '../summary/learner-summary.js';
+import { renderLearnerSummary, summaryCardStyles } from '../summary/summary-card.js';
 
 const POLL_MS = 1000;
 
@@ -23,42 +26,51 @@ export class Cmi5EmulatorPanel extends LitElement {
   declare report: Cmi5Report | null;
   declare status: string;
   declare fault: 'none' | 'refuse' | 'timeout';
+  /** The learner's state in plain words, from the statements and the State document (set with report). */
+  summary: LearnerSummary | null = null;
+  private course: CourseIndex | null = null;
 
   private emulator: Cmi5Emulator | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-      margin-block: 0.5rem;
-    }
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      gap: 1rem;
-    }
-    iframe {
-      width: 100%;
-      min-height: 70vh;
-      border: 1px solid #767676;
-    }
-    ol {
-      font:
-        0.85rem/1.4 ui-monospace,
-        monospace;
-      max-height: 60vh;
-      overflow: auto;
-      padding-inline-start: 2.5rem;
-    }
-    .problem {
-      color: #a00000;
-    }
-  `;
+  static override styles = [
+    summaryCardStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .learner {
+        margin-block-end: 0.5rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        margin-block: 0.5rem;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        gap: 1rem;
+      }
+      iframe {
+        width: 100%;
+        min-height: 70vh;
+        border: 1px solid #767676;
+      }
+      ol {
+        font:
+          0.85rem/1.4 ui-monospace,
+          monospace;
+        max-height: 60vh;
+        overflow: auto;
+        padding-inline-start: 2.5rem;
+      }
+      .problem {
+        color: #a00000;
+      }
+    `,
+  ];
 
   constructor() {
     super();
@@ -112,6 +124,7 @@ export class Cmi5EmulatorPanel extends LitElement {
 
   private async readCourseId(): Promise<{ id: string; masteryScore: number }> {
     const text = await (await fetch(this.courseUrl)).text();
+    this.course = indexCourseHtml(text);
     const data = new DOMParser().parseFromString(text, 'text/html').getElementById('course-content')?.textContent;
     const parsed = data
       ? (JSON.parse(data) as { id: string; passingScore: number })
@@ -122,7 +135,10 @@ export class Cmi5EmulatorPanel extends LitElement {
   private async refresh(): Promise<void> {
     if (!this.emulator?.registration) return;
     try {
-      this.report = await this.emulator.report();
+      const report = await this.emulator.report();
+      const state = await this.emulator.state().catch(() => null);
+      this.summary = cmi5Summary({ statements: report.statements, state }, this.course);
+      this.report = report; // re-renders, with the summary
     } catch {
       // The dev server restarted: the next poll tries again.
     }
@@ -162,6 +178,7 @@ export class Cmi5EmulatorPanel extends LitElement {
         >
       </div>
       <p role="status">${this.status}</p>
+      ${renderLearnerSummary(this.summary, 'Zo staat de cursist ervoor (volgens de LRS)')}
       <div class="layout">
         <iframe title="Cursus (cmi5)"></iframe>
         <section aria-labelledby="statements-title">

@@ -14,17 +14,10 @@
  *   so objectives 0, 1, 2 give `_count` "01", "11", "21"; reading an objective that does not exist
  *   answers '' with error 0.
  */
+import type { CommitRequest, Learner, LmsProfile, ProfileSession, SessionContext, SetDecision } from './types.js';
+import { utf8Bytes } from './types.js';
 import type { EmulatedStandard } from '../emulator-support.js';
 import { carriedOver, launchBase } from './scorm-again.js';
-import {
-  utf8Bytes,
-  type CommitRequest,
-  type Learner,
-  type LmsProfile,
-  type ProfileSession,
-  type SessionContext,
-  type SetDecision,
-} from './types.js';
 
 /** The player's SCO id in the request (`S[i]`). */
 const SCO_ID = '1';

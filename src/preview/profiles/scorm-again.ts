@@ -3,7 +3,7 @@
  * keeps the state of the last successful Commit/Terminate and nothing leaves the page.
  */
 import type { EmulatedStandard } from '../emulator-support.js';
-import type { Learner, LmsProfile } from './types.js';
+import type { Learner, LmsProfile, LmsProfileId } from './types.js';
 
 /** Keys the LMS never carries into the next session (per-session, write-only or computed). */
 export const NOT_CARRIED_OVER = /(^|\.)(_children|_count|_version)$|^cmi\.(core\.)?(session_time|exit|entry)$/;
@@ -48,13 +48,21 @@ export function standardLaunchData(
   return { ...carriedOver(stored), ...base, [entryKey]: suspended ? 'resume' : '' };
 }
 
-export const scormAgainProfile: LmsProfile = {
-  id: 'scorm-again',
-  label: 'scorm-again (standaard)',
-  standards: ['scorm12', 'scorm2004'],
-  store: 'snapshot',
-  transport: 'local',
-  terminateEndsOnFailure: false,
-  launchData: standardLaunchData,
-  newSession: () => null,
-};
+/**
+ * A profile that keeps a snapshot in the page and hands data over as scorm-again does; only its
+ * session hooks differ (none for scorm-again itself, the refusals for strict).
+ */
+export function snapshotProfile(id: LmsProfileId, label: string, newSession: LmsProfile['newSession']): LmsProfile {
+  return {
+    id,
+    label,
+    standards: ['scorm12', 'scorm2004'],
+    store: 'snapshot',
+    transport: 'local',
+    terminateEndsOnFailure: false,
+    launchData: standardLaunchData,
+    newSession,
+  };
+}
+
+export const scormAgainProfile: LmsProfile = snapshotProfile('scorm-again', 'scorm-again (standaard)', () => null);

@@ -16,7 +16,7 @@ import {
   isTimestamp2004,
 } from '../../../tests/support/cmi-rules.js';
 import type { EmulatedStandard } from '../emulator-support.js';
-import { standardLaunchData } from './scorm-again.js';
+import { snapshotProfile } from './scorm-again.js';
 import type { LmsProfile, ProfileSession, SessionContext, SetDecision } from './types.js';
 
 /** Types whose response format needs at least one item. */
@@ -103,13 +103,8 @@ class StrictSession implements ProfileSession {
   afterRequest(): void {}
 }
 
-export const strictProfile: LmsProfile = {
-  id: 'strict',
-  label: 'Strikt (alleen wat de standaard toestaat)',
-  standards: ['scorm12', 'scorm2004'],
-  store: 'snapshot',
-  transport: 'local',
-  terminateEndsOnFailure: false,
-  launchData: standardLaunchData,
-  newSession: (context) => new StrictSession(context),
-};
+export const strictProfile: LmsProfile = snapshotProfile(
+  'strict',
+  'Strikt (alleen wat de standaard toestaat)',
+  (context) => new StrictSession(context),
+);

@@ -67,7 +67,27 @@ export function brokenWords(doc: Document): string[] {
 /** Horizontal scrolling of the whole page. */
 export function horizontalScroll(doc: Document): string[] {
   const { scrollWidth, clientWidth } = doc.documentElement;
-  return scrollWidth > clientWidth ? [`the page scrolls sideways: ${scrollWidth} > ${clientWidth}`] : [];
+  if (scrollWidth <= clientWidth) return [];
+  // Name the innermost elements that stick out, so the message says what to fix.
+  const out = deepAll(doc, '*').filter((el) => el.getBoundingClientRect().right > clientWidth + 1);
+  // Text that overflows its box (a word in a flex item that cannot shrink) sticks out on its own.
+  for (const text of textNodes(doc)) {
+    const range = doc.createRange();
+    range.selectNodeContents(text);
+    if (text.parentElement && range.getBoundingClientRect().right > clientWidth + 1) out.push(text.parentElement);
+  }
+  // What a scroll region (a wide table's) clips does not widen the page.
+  const clipped = (el: Element) => {
+    for (let a = up(el); a; a = up(a)) {
+      if (getComputedStyle(a).overflowX !== 'visible' && a.getBoundingClientRect().right <= clientWidth + 1)
+        return true;
+    }
+    return false;
+  };
+  const shown = out.filter((el) => !clipped(el));
+  const innermost = shown.filter((el) => !shown.some((other) => other !== el && contains(el, other)));
+  const names = innermost.slice(0, 5).map((el) => `<${el.localName} class="${el.getAttribute('class') ?? ''}">`);
+  return [`the page scrolls sideways: ${scrollWidth} > ${clientWidth} (${names.join(', ')})`];
 }
 
 /** The shell's sticky column (wide) or bar (narrow) with header and TOC. */
@@ -95,6 +115,8 @@ export function barProblems(doc: Document): string[] {
       if (hit && !bar.contains(hit)) problems.push(`${when}: <${hit.localName}> covers the bar at ${x},${y}`);
     }
   };
+  // A modal dialog covers the whole page, bar included, on purpose (and makes it inert).
+  if (deepAll(doc, 'dialog[open]').length) return problems;
   win.scrollTo(0, 0);
   check('at the top');
   const first = shell.firstElementChild!.getBoundingClientRect();
@@ -129,14 +151,21 @@ export function focusProblems(doc: Document): string[] {
   return [];
 }
 
-/** On a phone, the step's first heading is on the first screen. */
-export function firstHeadingProblems(doc: Document): string[] {
+/**
+ * On a phone, the step's first heading is on the first screen. At 200 % zoom (`startOnly`) a long
+ * title under a long module name cannot fit 370 CSS px without shrinking what the zoom enlarged:
+ * there its first line must be on the first screen, so the learner sees where the step begins.
+ */
+export function firstHeadingProblems(doc: Document, { startOnly = false } = {}): string[] {
   const view = doc.querySelector('course-shell')!.firstElementChild!;
   const h1 = view.localName === 'h1' ? view : (view.shadowRoot?.querySelector('h1') ?? view.querySelector('h1'));
   if (!h1) return ['the step has no h1'];
-  const bottom = h1.getBoundingClientRect().bottom;
+  const box = h1.getBoundingClientRect();
   const height = doc.defaultView!.innerHeight;
-  return bottom > height ? [`the first heading ends at ${Math.round(bottom)}px of ${height}`] : [];
+  const firstLine = box.top + parseFloat(getComputedStyle(h1).lineHeight);
+  if (startOnly)
+    return firstLine > height ? [`the first heading's first line ends at ${Math.round(firstLine)}px of ${height}`] : [];
+  return box.bottom > height ? [`the first heading ends at ${Math.round(box.bottom)}px of ${height}`] : [];
 }
 
 /** Forced colours: only the current TOC entry has the bar that marks it. */
@@ -149,4 +178,66 @@ export function tocMarkProblems(doc: Document): string[] {
     .map(
       (e) => `TOC entry "${e.textContent?.trim()}" (${e.getAttribute('aria-current') ?? 'locked'}) is marked wrongly`,
     );
+}
+
+const INTERACTIVE =
+  'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
+const TEXT_BLOCKS =
+  'p, h1, h2, h3, h4, h5, h6, li, dt, dd, label, legend, caption, figcaption, blockquote, pre, th, td, img';
+
+/** Every element below root matching selector, through open shadow roots. */
+function deepAll(root: Root, selector: string): Element[] {
+  const found = Array.from(root.querySelectorAll(selector));
+  for (const el of Array.from(root.querySelectorAll('*')))
+    if (el.shadowRoot) found.push(...deepAll(el.shadowRoot, selector));
+  return found;
+}
+
+/** Is `outer` an ancestor of `inner`, also across shadow roots (slotted content counts as inside its host)? */
+function contains(outer: Element, inner: Element): boolean {
+  for (let el: Element | null = inner; el; el = up(el)) if (el === outer) return true;
+  return false;
+}
+
+/** What a learner sees of an element: its boxes, none when hidden, clipped to 1 px or transparent. */
+function visibleBoxes(el: Element): DOMRect[] {
+  if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return [];
+  for (let a: Element | null = el; a; a = up(a)) {
+    const style = getComputedStyle(a);
+    if (style.position === 'absolute' && style.clip !== 'auto') return [];
+  }
+  return Array.from(el.getClientRects()).filter((r) => r.width > 1 && r.height > 1);
+}
+
+/**
+ * Visible interactive elements and text blocks that overlap (nested ones aside): a button over a
+ * text, two cards on top of each other. A modal dialog, when one is open, is checked on its own:
+ * the page under it is inert. Boxes that only touch or share a border (up to 2 px: tabs drawn over
+ * the top border of their panel) do not count.
+ */
+export function overlapProblems(doc: Document): string[] {
+  const dialog = deepAll(doc, 'dialog[open]')[0];
+  const selector = `${INTERACTIVE}, ${TEXT_BLOCKS}`;
+  const all = dialog
+    ? deepAll(dialog.getRootNode() as Root, selector).filter((e) => contains(dialog, e))
+    : deepAll(doc, selector);
+  const elements = all.map((el) => ({ el, boxes: visibleBoxes(el) })).filter((e) => e.boxes.length > 0);
+  const name = (el: Element) =>
+    `<${el.localName}> "${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30)}"`;
+  const problems: string[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    for (let j = i + 1; j < elements.length; j++) {
+      const a = elements[i]!;
+      const b = elements[j]!;
+      const hit = a.boxes.some((p) =>
+        b.boxes.some(
+          (q) =>
+            Math.min(p.right, q.right) - Math.max(p.left, q.left) > 2 &&
+            Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 2,
+        ),
+      );
+      if (hit && !contains(a.el, b.el) && !contains(b.el, a.el)) problems.push(`${name(a.el)} overlaps ${name(b.el)}`);
+    }
+  }
+  return problems;
 }

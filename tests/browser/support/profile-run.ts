@@ -5,6 +5,7 @@ import { stepsOf } from '../../../src/flow/steps';
 import { weightOf } from '../../../src/assessment/score';
 import { CourseDriver, responseFor, waitFor } from './course-driver';
 import { coursePackageUrl } from './course-url';
+import { courseJsonOf } from './course-json';
 
 /**
  * A whole-course run as a learner does it, for the LMS-profile tests (tests/browser/lms-profiles.test.ts):
@@ -211,8 +212,6 @@ export function storedInteractionIds(cmi: Record<string, string>): string[] {
  * Moodle profile can fill them in as Moodle does on every launch.
  */
 export async function manifestObjectiveIds(standard: EmulatedStandard): Promise<string[]> {
-  const page = await (await fetch(coursePackageUrl(standard))).text();
-  const doc = new DOMParser().parseFromString(page, 'text/html');
-  const content = JSON.parse(doc.getElementById('course-content')!.textContent!) as CourseContent;
+  const content = JSON.parse(await courseJsonOf(coursePackageUrl(standard))) as CourseContent;
   return content.leerdoelen.map((leerdoel) => objectiveId2004(content.id, leerdoel.id));
 }

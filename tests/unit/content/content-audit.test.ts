@@ -122,7 +122,7 @@ describe('answer balance of the final bank', () => {
     const findings = auditAnswerBalance(bank(items));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ check: 'answer-position', origin: { kind: 'assessment', id: 'eindtoets' } });
-    expect(findings[0]!.message).toContain('option 1 in 4 of 8');
+    expect(findings[0]!.message).toContain('optie 1 in 4 van de 8');
   });
 
   it('accepts exactly 40% and skips the position rule below 8 single-choice items', () => {
@@ -139,7 +139,7 @@ describe('answer balance of the final bank', () => {
     const findings = auditAnswerBalance(bank([...items.slice(0, 4), long('a3')]));
     expect(findings).toHaveLength(1);
     expect(findings[0]!.check).toBe('longest-answer');
-    expect(findings[0]!.message).toContain('3 of 5');
+    expect(findings[0]!.message).toContain('3 van de 5');
     expect(findings[0]!.message).toContain('a1, a2, a3');
   });
 });
@@ -156,38 +156,40 @@ describe('coverage checks and the whole audit', () => {
     broken.modules[0]!.pages[0]!.sources = [];
     broken.finalTest.items[0]!.sources = ['onbekend'];
     expect(auditSources(broken).map((f) => f.message)).toEqual([
-      'Page "welkom" names no source',
-      'Item "et-stelling" names unknown source "onbekend"',
+      "Pagina 'welkom' noemt geen bron",
+      "Vraag 'et-stelling' noemt de onbekende bron 'onbekend'. Kies uit: bron-een.",
     ]);
   });
 
   it('reports leerdoelen not taught or tested by too few final-bank items', () => {
     expect(auditLeerdoelen(content, 1)).toEqual([]);
     expect(auditLeerdoelen(content, 3).map((f) => f.message)).toEqual([
-      'Leerdoel ld1 is tested by 2 items of the final bank, fewer than 3',
+      'Leerdoel ld1 wordt door 2 vragen van de eindtoetsbank getoetst, minder dan 3',
     ]);
     const untaught = structuredClone(content);
     for (const p of untaught.modules.flatMap((m) => m.pages)) p.leerdoelen = ['ld1'];
-    expect(auditLeerdoelen(untaught, 1).map((f) => f.message)).toEqual(['Leerdoel ld2 is taught by no page']);
+    expect(auditLeerdoelen(untaught, 1).map((f) => f.message)).toEqual([
+      'Leerdoel ld2 wordt op geen enkele pagina behandeld',
+    ]);
   });
 
   it('reports a final bank below the minimum size', () => {
     expect(auditBankSize(content.finalTest, 6)).toEqual([]);
-    expect(auditBankSize(content.finalTest, 7)[0]!.message).toBe('The final bank has 6 items, fewer than 7');
+    expect(auditBankSize(content.finalTest, 7)[0]!.message).toBe('De eindtoetsbank heeft 6 vragen, minder dan 7');
   });
 
   it('collects the texts of pages, prompts, items and all their feedback', () => {
     const labels = courseTexts(content).map((t) => t.label);
     expect(labels).toEqual(
       expect.arrayContaining([
-        'page "welkom"',
-        'prompt "toepassen-vraag-1"',
-        'item "kc-intro-begrip" option b',
-        'item "et-stelling" true/false feedback',
-        'item "et-sorteren" statement eerste-keer',
-        'item "et-volgorde" step doel',
-        'item "et-gesprek" choice vragen',
-        'item "et-gesprek" ending goed',
+        "pagina 'welkom'",
+        "opdrachtvraag 'toepassen-vraag-1'",
+        "vraag 'kc-intro-begrip' (optie b)",
+        "vraag 'et-stelling' (feedback waar/niet waar)",
+        "vraag 'et-sorteren' (uitspraak eerste-keer)",
+        "vraag 'et-volgorde' (stap doel)",
+        "vraag 'et-gesprek' (keuze vragen)",
+        "vraag 'et-gesprek' (einde goed)",
       ]),
     );
   });
@@ -198,9 +200,9 @@ describe('coverage checks and the whole audit', () => {
     if (gesprek.type !== 'branching' || gesprek.nodes[3]!.kind !== 'end') throw new Error('fixture changed');
     gesprek.nodes[3]!.reflectionHtml = SEED;
     copied.modules[1]!.pages[0]!.prompts![0]!.html = `Lees: ${SEED}`;
-    expect(auditCopies(copied, index).map((f) => f.message.split(' also')[0])).toEqual([
-      '17 words in prompt "toepassen-vraag-1"',
-      '17 words in item "et-gesprek" ending goed',
+    expect(auditCopies(copied, index).map((f) => f.message.split(' staan')[0])).toEqual([
+      "17 woorden in opdrachtvraag 'toepassen-vraag-1'",
+      "17 woorden in vraag 'et-gesprek' (einde goed)",
     ]);
     expect(auditCourse(copied, null).some((f) => f.check === 'copy')).toBe(false);
     expect(auditCourse(copied, index).filter((f) => f.check === 'copy')).toHaveLength(2);

@@ -38,11 +38,15 @@ describe('cue audit measures', () => {
     const short = Array.from({ length: 10 }, (_, i) =>
       choice(`s${i}`, ['kort', 'een langere optie', 'nog langere optie hier'], 0),
     );
-    expect(cueViolations(cueFigures(test(short), 20)).join('\n')).toMatch(/strictly longest option in 0%/);
+    expect(cueViolations(cueFigures(test(short), 20)).join('\n')).toMatch(
+      /in 0% van de vragen de duidelijk langste optie/,
+    );
     const long = Array.from({ length: 10 }, (_, i) =>
       choice(`l${i}`, ['kort', 'een langere optie', 'nog langere optie hier'], 2),
     );
-    expect(cueViolations(cueFigures(test(long), 20)).join('\n')).toMatch(/strictly longest option in 100%/);
+    expect(cueViolations(cueFigures(test(long), 20)).join('\n')).toMatch(
+      /in 100% van de vragen de duidelijk langste optie/,
+    );
   });
 
   it('sees absolute words only in distractors', () => {
@@ -50,7 +54,7 @@ describe('cue audit measures', () => {
       choice(`a${i}`, ['Het kan zo', 'Dat is altijd zo', 'Dat geldt voor iedereen'], 0),
     );
     expect(cueViolations(cueFigures(test(items), 20)).join('\n')).toMatch(
-      /absolute words: in 0% of keys and 100% of distractors/,
+      /absolute woorden: in 0% van de juiste antwoorden en 100% van de afleiders/,
     );
   });
 

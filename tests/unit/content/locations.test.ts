@@ -13,10 +13,17 @@ describe('formatProblem', () => {
         line: 12,
         column: 5,
         severity: 'error',
-        message: 'Unknown leerdoel "ld4"',
-        hint: 'use one of ld1, ld2, ld3',
+        message: "Onbekend leerdoel 'ld4'. Kies uit: ld1, ld2, ld3.",
+        hint: 'de leerdoelen staan in modules/course.yaml',
       }),
-    ).toBe('modules/course.yaml:12:5 error: Unknown leerdoel "ld4". Hint: use one of ld1, ld2, ld3.');
+    ).toBe(
+      "modules/course.yaml:12:5 fout: Onbekend leerdoel 'ld4'. Kies uit: ld1, ld2, ld3. Tip: de leerdoelen staan in modules/course.yaml.",
+    );
+  });
+
+  it('prints warnings as waarschuwing', () => {
+    const line = formatProblem({ file: 'a.md', line: 1, column: 1, severity: 'warning', message: 'Let op', hint: '' });
+    expect(line).toBe('a.md:1:1 waarschuwing: Let op.');
   });
 });
 
@@ -26,11 +33,13 @@ describe('YAML positions', () => {
     const result = courseSchema.safeParse(yaml.data);
     expect(result.success).toBe(false);
     const problems = zodProblems(yaml, result.error!.issues);
-    const unknown = problems.find((p) => p.message.startsWith('Unknown key "colour"'))!;
+    const unknown = problems.find((p) => p.message.startsWith("Onbekende sleutel 'colour' in theme"))!;
+    expect(unknown.message).toContain('Kies uit: primary, background, text, logo, logoAlt.');
     expect([unknown.line, unknown.column]).toEqual([4, 3]);
-    const primary = problems.find((p) => p.message === 'Invalid theme.primary')!;
+    const primary = problems.find((p) => p.message === "Ongeldige waarde 'red' bij theme.primary")!;
     expect([primary.line, primary.column]).toEqual([3, 12]);
-    expect(problems.some((p) => p.message === 'Missing key "title"' && p.line === 1)).toBe(true);
+    expect(primary.hint).toContain('#rrggbb');
+    expect(problems.some((p) => p.message === "Sleutel 'title' ontbreekt" && p.line === 1)).toBe(true);
   });
 
   it('reports a syntax error as one problem with a hint, not an exception', () => {
@@ -38,7 +47,8 @@ describe('YAML positions', () => {
     expect(yaml.data).toBeUndefined();
     expect(yaml.problems).toHaveLength(1);
     expect(yaml.problems[0]).toMatchObject({ line: 3, column: 1, severity: 'error' });
-    expect(yaml.problems[0]!.hint).toMatch(/spaces/);
+    expect(yaml.problems[0]!.message).toBe('YAML-fout: deze regel springt in met een tab');
+    expect(yaml.problems[0]!.hint).toMatch(/Gebruik spaties, geen tabs/);
   });
 
   it('maps lines inside block scalars', () => {

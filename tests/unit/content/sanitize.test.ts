@@ -52,23 +52,23 @@ describe('Markdown rendering and sanitising', () => {
   });
 
   const rejected: Array<[string, string, RegExp, number]> = [
-    ['script', 'Tekst.\n\n<script>alert(1)</script>\n', /<script> is not allowed/, 10],
+    ['script', 'Tekst.\n\n<script>alert(1)</script>\n', /<script> is niet toegestaan/, 10],
     ['onerror', 'Een plaatje: <img src="foto.png" onerror="alert(1)">\n', /"onerror"/, 8],
-    ['javascript link', 'Regel een.\n\n[klik](javascript:alert(1))\n', /javascript: URLs/, 10],
-    ['javascript link in raw HTML', '<a href=" JaVaScRiPt:alert(1)">x</a>\n', /javascript: URLs/, 8],
-    ['vbscript link', '[x](vbscript:msgbox(1))', /vbscript: URLs/, 8],
-    ['data URL image', '![x](data:image/png;base64,AAAA)', /data: URLs/, 8],
-    ['data URL link', '<a href="data:text/html,<b>x</b>">x</a>', /data: URLs/, 8],
-    ['svg onload', '\n\n\n<svg onload="alert(1)"></svg>\n', /<svg> is not allowed/, 11],
-    ['iframe', '<iframe src="https://evil.example"></iframe>', /<iframe> is not allowed/, 8],
-    ['object', '<object data="x.swf"></object>', /<object> is not allowed/, 8],
-    ['style element', '<style>body{display:none}</style>', /<style> is not allowed/, 8],
+    ['javascript link', 'Regel een.\n\n[klik](javascript:alert(1))\n', /javascript:-adressen/, 10],
+    ['javascript link in raw HTML', '<a href=" JaVaScRiPt:alert(1)">x</a>\n', /javascript:-adressen/, 8],
+    ['vbscript link', '[x](vbscript:msgbox(1))', /vbscript:-adressen/, 8],
+    ['data URL image', '![x](data:image/png;base64,AAAA)', /data:-adressen/, 8],
+    ['data URL link', '<a href="data:text/html,<b>x</b>">x</a>', /data:-adressen/, 8],
+    ['svg onload', '\n\n\n<svg onload="alert(1)"></svg>\n', /<svg> is niet toegestaan/, 11],
+    ['iframe', '<iframe src="https://evil.example"></iframe>', /<iframe> is niet toegestaan/, 8],
+    ['object', '<object data="x.swf"></object>', /<object> is niet toegestaan/, 8],
+    ['style element', '<style>body{display:none}</style>', /<style> is niet toegestaan/, 8],
     ['style attribute', '<abbr title="x" style="color:red">x</abbr>', /"style"/, 8],
-    ['external image', '![x](https://tracker.example/x.png)', /not a file in the course/, 8],
-    ['missing image', '![x](weg.png)', /Image file not found/, 8],
-    ['broken page link', '[x](../02-verder/02-weg.md)', /Broken internal link/, 8],
-    ['h1', '# Titel\n', /Heading level 1/, 8],
-    ['task list input', '- [ ] taak\n', /sanitiser would remove.*<input>/, 8],
+    ['external image', '![x](https://tracker.example/x.png)', /geen bestand in de cursus/, 8],
+    ['missing image', '![x](weg.png)', /Afbeelding niet gevonden/, 8],
+    ['broken page link', '[x](../02-verder/02-weg.md)', /Kapotte interne link/, 8],
+    ['h1', '# Titel\n', /Kop van niveau 1/, 8],
+    ['task list input', '- [ ] taak\n', /sanitiser zou weghalen.*<input>/, 8],
   ];
 
   it.each(rejected)('rejects %s with a problem at the right line', (_name, md, message, line) => {
@@ -86,8 +86,8 @@ describe('Markdown rendering and sanitising', () => {
   it('reports several problems in one text, each at its own line', () => {
     const r = render('<b>vet</b>\n\nregel\n\n<span onclick="x()">y</span>\n');
     expect(r.problems.map((p) => [p.line, p.message])).toEqual([
-      [8, 'HTML element <b> is not allowed'],
-      [12, 'HTML element <span> is not allowed'],
+      [8, expect.stringMatching(/^HTML-element <b> is niet toegestaan\. Toegestaan zijn: h2, h3,/)],
+      [12, expect.stringMatching(/^HTML-element <span> is niet toegestaan/)],
     ]);
   });
 
@@ -115,6 +115,8 @@ describe('HTML policy', () => {
     expect(tagViolations('th', { align: 'center' })).toEqual([]);
     expect(tagViolations('code', { class: 'language-ts' })).toEqual([]);
     expect(tagViolations('code', { class: 'evil' })).toHaveLength(1);
-    expect(tagViolations('p', { id: 'x' })[0]!.message).toBe('Attribute "id" on <p> is not allowed');
+    expect(tagViolations('p', { id: 'x' })[0]!.message).toBe(
+      'Attribuut "id" op <p> is niet toegestaan. Op <p> is geen enkel attribuut toegestaan',
+    );
   });
 });
