@@ -57,15 +57,22 @@ async function strictCspMiddleware(ctx, next) {
  */
 function forcedColorsPlugin() {
   // The emulation lasts as long as the DevTools session that set it: one session per page, kept open.
-  const sessions = new WeakMap();
+  const sessions = new Map();
   return {
     name: 'emulate-forced-colors',
     async executeCommand({ command, payload, session }) {
       if (command !== 'emulate-forced-colors') return undefined;
       const page = session.browser.getPage(session.id);
+      if (!payload?.active) {
+        // Switching off ends the DevTools session: one left open keeps the runner from exiting.
+        const cdp = sessions.get(page);
+        sessions.delete(page);
+        await cdp?.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'none' }] });
+        await cdp?.detach();
+        return true;
+      }
       if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
-      const value = payload?.active ? 'active' : 'none';
-      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
       return true;
     },
   };
@@ -74,7 +81,9 @@ function forcedColorsPlugin() {
 export default {
   files: ['src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: a page in the background gets no frames, transitions or focus, so tests that
+  // wait for them stalled for minutes (or the run never ended) when two files ran side by side.
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 900000,
   browserStartTimeout: 60000,

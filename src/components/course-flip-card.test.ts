@@ -23,8 +23,15 @@ const side = (el: CourseFlipCard, name: 'front' | 'back') => el.querySelector<HT
 /** Is the side in view (and so in the accessibility tree)? Its slotted content inherits visibility. */
 const showing = (el: CourseFlipCard, name: 'front' | 'back') =>
   getComputedStyle(side(el, name).querySelector('p')!).visibility === 'visible';
-/** Past the turn: the hidden side's visibility switches halfway through the 0.4 s rotation. */
-const turned = () => new Promise((resolve) => setTimeout(resolve, 450));
+/**
+ * Past the turn: the hidden side's visibility switches halfway through the 0.4 s rotation. A page
+ * in the background (test files run side by side) may not run transitions: wait for the state.
+ */
+const turned = async (el: CourseFlipCard, flipped: boolean) => {
+  await el.updateComplete;
+  for (let waited = 0; waited < 3000 && showing(el, 'back') !== flipped; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+};
 
 describe('course-flip-card', () => {
   it('shows the front; a toggle button named after the card; the back is hidden', async () => {
@@ -47,7 +54,7 @@ describe('course-flip-card', () => {
     expect(deepActiveElement()).to.equal(button(el));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    await turned();
+    await turned(el, true);
     expect(el.flipped).to.equal(true);
     expect(button(el).getAttribute('aria-pressed')).to.equal('true');
     expect(showing(el, 'front')).to.equal(false);
@@ -60,7 +67,7 @@ describe('course-flip-card', () => {
     button(el).focus();
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
-    await turned();
+    await turned(el, false);
     expect(el.flipped).to.equal(false);
     expect(showing(el, 'back')).to.equal(false);
     await expect(el).to.be.accessible();
@@ -104,7 +111,7 @@ describe('course-flip-card', () => {
     const el = await render();
     button(el).click();
     await el.updateComplete;
-    await turned();
+    await turned(el, true);
     await emulateForcedColors(true);
     try {
       await expect(el).to.be.accessible();
