@@ -72,7 +72,9 @@ function forcedColorsPlugin() {
         return true;
       }
       if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
-      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+      await sessions
+        .get(page)
+        .send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
       return true;
     },
   };
