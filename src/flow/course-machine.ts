@@ -96,11 +96,14 @@ export function isCompleted(context: FlowContext): boolean {
 }
 
 /**
- * The learner is done with the course: completed, and passed or out of attempts. Only then does the
- * course end the LMS attempt; otherwise it stays open so the learner can come back (docs/flow.md).
+ * The learner is done with the course: completed, no test attempt open, and passed or out of
+ * attempts. Only then does the course end the LMS attempt; otherwise it stays open so the learner can
+ * come back (docs/flow.md). The last attempt, while open, leaves no attempts but is not done: ending
+ * the LMS attempt then would lose its answers on a crash.
  */
 export function isFinished(context: FlowContext): boolean {
-  return isCompleted(context) && (isPassed(context) === true || attemptsLeft(context) === 0);
+  if (isAttemptOpen(context) || !isCompleted(context)) return false;
+  return isPassed(context) === true || attemptsLeft(context) === 0;
 }
 
 /** 0..1: share of the steps visited, the final test counting once submitted. */

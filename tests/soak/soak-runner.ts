@@ -184,6 +184,14 @@ class Soak {
   private reflections: Record<string, string> = {};
   /** Recent harness actions, printed with a problem so a failure can be followed. */
   private trail: string[] = [];
+  /** True while the harness dispatches its own event: anything else the course's own UI sent. */
+  private dispatching = false;
+  /**
+   * Answers the course's UI gave by itself (an ordering item reports its shown order when shown)
+   * before the copy of this session was started: they belong to what the relaunched course shows.
+   */
+  private shownBeforeCopy: Array<{ itemId: string; response: Response }> = [];
+  private copyLive = false;
   private sessionNo = 0;
   private learnerNo = 0;
   readonly report: SoakReport;
@@ -281,7 +289,10 @@ class Soak {
         sessionsLeftForLearner -= 1;
         this.report.sessions += 1;
 
+        this.copyLive = false;
+        this.shownBeforeCopy = [];
         await this.emulator.launch(this.iframe, this.url);
+        this.followOwnAnswers();
         this.patchRandom();
         await this.course.ready();
         if (!this.model) this.loadContent();
@@ -291,7 +302,7 @@ class Soak {
           this.restartCopy(undefined);
           this.verifyFresh();
         } else {
-          await this.verifyRestored(expected, storedSuspendData, storedExit);
+          await this.verifyRestored(expected, storedSuspendData, storedExit, this.shownBeforeCopy);
           // Continue from what the course really restored, so a loss is counted once, not again and again.
           this.restartCopy(this.liveState() ?? expected);
         }
@@ -317,10 +328,23 @@ class Soak {
         const stored = this.emulator.storedCmi();
         storedSuspendData = stored?.['cmi.suspend_data'] ?? null;
         storedExit = stored?.['cmi.exit'] ?? stored?.['cmi.core.exit'] ?? '(none)';
-        // SCORM 2004: a normal exit of a finished course ends the attempt; the next launch starts
-        // afresh by the standard's rules. A kill never ends it, and 1.2 always carries the data over.
-        // The course ends the attempt ('normal' exit) only when the learner is done (isFinished).
-        const attemptEnded = closeNormally && this.options.standard === 'scorm2004' && isFinished(context);
+        // SCORM 2004: a normal exit ends the attempt; the next launch starts afresh by the standard's
+        // rules. The course writes it (with the result, while the page is alive) only when the learner
+        // is done (isFinished), so a kill after that ends the attempt too, once the exit was committed.
+        // 1.2 always carries the data over.
+        const finished = isFinished(context);
+        if (this.options.standard === 'scorm2004') {
+          if (storedExit === 'normal' && !finished) {
+            this.problem(
+              'mismatch',
+              `the LMS kept exit 'normal' though the learner is not done (test attempt ${context.test.attempt}${context.test.submitted ? ' submitted' : ''}, scores [${context.test.scores}])`,
+            );
+          }
+          if (closeNormally && finished && storedExit !== 'normal') {
+            this.problem('mismatch', `closed when done, but the LMS kept exit '${storedExit}'`);
+          }
+        }
+        const attemptEnded = this.options.standard === 'scorm2004' && finished && storedExit === 'normal';
         expected = attemptEnded ? null : savedOf(context);
         if (attemptEnded) this.reflections = {};
         if (attemptEnded) this.note('attempt ended (completed + normal exit)');
@@ -362,6 +386,21 @@ class Soak {
     this.copy?.stop();
     this.copy = createActor(courseMachine, { input: { model: this.model, saved } });
     this.copy.start();
+    this.copyLive = true;
+  }
+
+  /**
+   * The course's own UI answers too: an ordering item reports its shown order once it is shown. The
+   * copy must hear those answers as the controller does, or it would count them as invented.
+   */
+  private followOwnAnswers(): void {
+    this.course.doc.addEventListener('course-answer', (event) => {
+      if (this.dispatching) return;
+      const { itemId, response } = (event as CustomEvent<{ itemId: string; response: Response }>).detail;
+      this.note(`shown ${itemId}=${response.join('+')}`);
+      if (this.copyLive) this.copy!.send({ type: 'ANSWER', itemId, response: [...response] });
+      else this.shownBeforeCopy.push({ itemId, response: [...response] });
+    });
   }
 
   /** The state the course itself last saved in this session (the live, not yet stored, CMI). */
@@ -455,7 +494,12 @@ class Soak {
     if (!root || !frameWindow) throw new Error('the course has no #course element');
     this.note(label);
     // The controller handles course-* events synchronously: machine step, save and commit.
-    root.dispatchEvent(new frameWindow.CustomEvent(dom.type, { detail: dom.detail, bubbles: true, composed: true }));
+    this.dispatching = true;
+    try {
+      root.dispatchEvent(new frameWindow.CustomEvent(dom.type, { detail: dom.detail, bubbles: true, composed: true }));
+    } finally {
+      this.dispatching = false;
+    }
     if (reflection || !event) {
       if (reflection) this.reflections[reflection.promptId] = reflection.text;
       this.report.reflections += 1;
@@ -519,21 +563,24 @@ class Soak {
     expected: SavedState,
     storedSuspendData: string | null,
     storedExit: string,
+    shownAtLaunch: Array<{ itemId: string; response: Response }>,
   ): Promise<void> {
     const stored = decodeState(storedSuspendData ?? '', this.model.steps, this.codecItems);
     const live = this.liveState();
-    const sources: Array<[string, SavedState | null]> = [
-      ['LMS data', stored.status === 'ok' ? stored.state : null],
-      ['restored', live],
+    // The relaunched course may have answered by itself already (an ordering shown): the LMS data
+    // cannot hold that yet, what the course restored and saved again does.
+    const sources: Array<[string, SavedState | null, SavedState]> = [
+      ['LMS data', stored.status === 'ok' ? stored.state : null, expected],
+      ['restored', live, withShown(expected, shownAtLaunch)],
     ];
     const lost = new Set<string>();
-    for (const [name, state] of sources) {
+    for (const [name, state, want] of sources) {
       if (!state) {
         this.problem('mismatch', `${name}: no readable state (${stored.status} ${stored.problem ?? ''})`);
         for (const key of this.answerKeys(expected)) lost.add(key);
         continue;
       }
-      const differences = this.compare(expected, state, lost);
+      const differences = this.compare(want, state, lost);
       if (differences.length > 0) this.problem('mismatch', `${name} after relaunch: ${differences.join('; ')}`);
     }
     for (const key of await this.shownLosses(expected)) lost.add(key);
@@ -674,6 +721,15 @@ class Soak {
     }
     return null;
   }
+}
+
+/** `state` with the answers the course's own UI gave (to items of its open attempt) added. */
+function withShown(state: SavedState, shown: Array<{ itemId: string; response: Response }>): SavedState {
+  const answers = { ...state.test.answers };
+  for (const { itemId, response } of shown) {
+    if (isAttemptOpen(state) && state.test.drawn.includes(itemId) && !(itemId in answers)) answers[itemId] = response;
+  }
+  return { ...state, test: { ...state.test, answers } };
 }
 
 /** Runs the soak for one standard in this page (a mocha test calls it). */

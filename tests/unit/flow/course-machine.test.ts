@@ -172,6 +172,23 @@ describe('course flow: final test', () => {
     expect(isFinished(context)).toBe(true);
   });
 
+  it('is not finished while the last attempt is open, though no attempt is left', () => {
+    const actor = start(smallModel({ attempts: 2 }));
+    walkToTest(actor);
+    actor.send({ type: 'START_TEST', seed: 1 });
+    actor.send({ type: 'SUBMIT_TEST' });
+    actor.send({ type: 'RETRY_TEST', seed: 2 });
+    let context = actor.getSnapshot().context;
+    expect(attemptsLeft(context)).toBe(0);
+    expect(isCompleted(context)).toBe(true);
+    // A crash now must keep the LMS attempt (and this attempt's answers) open.
+    expect(isFinished(context)).toBe(false);
+    actor.send({ type: 'SUBMIT_TEST' });
+    context = actor.getSnapshot().context;
+    expect(isPassed(context)).toBe(false);
+    expect(isFinished(context)).toBe(true);
+  });
+
   it('honours unlimited attempts (0) and test-passed completion', () => {
     const actor = start(smallModel({ attempts: 0, completeWhen: 'test-passed' }));
     walkToTest(actor);
