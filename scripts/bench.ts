@@ -183,7 +183,20 @@ async function lighthouseReport(browser: Browser, url: string, formFactor: 'mobi
     lcp: value('largest-contentful-paint'),
     cls: value('cumulative-layout-shift'),
     tbt: value('total-blocking-time'),
+    lcpElement: lcpElementOf(audits['largest-contentful-paint-element']?.details),
   };
+}
+
+/** What Lighthouse took as the largest paint: the element's label and the phases of its time. */
+function lcpElementOf(details: unknown): string {
+  type Table = { items?: Array<Record<string, unknown>> };
+  const tables = ((details as { items?: Table[] } | undefined)?.items ?? []) as Table[];
+  const node = tables[0]?.items?.[0]?.node as { nodeLabel?: string; selector?: string } | undefined;
+  const phases = (tables[1]?.items ?? [])
+    .map((row) => `${String(row.phase)} ${Math.round(Number(row.timing))} ms`)
+    .join(', ');
+  const label = (node?.nodeLabel ?? '?').slice(0, 40);
+  return `${node?.selector ?? '?'} "${label}"${phases ? ` (${phases})` : ''}`;
 }
 
 type LighthouseFigures = Awaited<ReturnType<typeof lighthouseReport>>;
@@ -195,10 +208,11 @@ const median = (list: number[]) =>
 async function lighthouseMedian(browser: Browser, url: string, formFactor: 'mobile' | 'desktop', runs: number) {
   const all: LighthouseFigures[] = [];
   for (let i = 0; i < runs; i++) all.push(await lighthouseReport(browser, url, formFactor));
+  const { lcpElement: _, ...numbers } = all[0]!;
   const figures = Object.fromEntries(
-    Object.keys(all[0]!).map((key) => [key, median(all.map((run) => run[key as keyof LighthouseFigures]))]),
-  ) as LighthouseFigures;
-  return { ...figures, each: all.map((run) => run.performance) };
+    Object.keys(numbers).map((key) => [key, median(all.map((run) => run[key as keyof typeof numbers]))]),
+  ) as typeof numbers;
+  return { ...figures, each: all.map((run) => run.performance), lcpElements: all.map((run) => run.lcpElement) };
 }
 
 async function main() {
@@ -292,6 +306,9 @@ async function main() {
         `perf ${figures.performance}`,
         `FCP ${figures.fcp.toFixed(0)} ms, LCP ${figures.lcp.toFixed(0)} ms, CLS ${figures.cls.toFixed(3)}, TBT ${figures.tbt.toFixed(0)} ms (${runs}; machine benchmark index ${figures.benchmarkIndex.toFixed(0)})`,
       ]);
+      figures.lcpElements.forEach((element, i) =>
+        rows.push([`Lighthouse ${name} LCP element, run ${i + 1}`, '', element]),
+      );
     }
     const width = Math.max(...rows.map((r) => r[0].length));
     for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);

@@ -484,14 +484,15 @@ function renderBlock(block: Block, r: BlockRenderer, level: number, id: string):
         ),
       );
     case 'stappen':
-      return wrap(
+      // course-steps shows one step at a time; without it (and in print) the list shows whole.
+      return `<course-steps>\n${wrap(
         'ol',
         'block-steps',
         block.parts.map(
           (p, i) =>
             `<li class="block-step">${h('block-step-title', `<span class="block-step-number">Stap ${i + 1}</span> ${title(p)}`)}\n${body(p.body)}</li>`,
         ),
-      );
+      )}</course-steps>\n`;
     case 'tijdlijn':
       return wrap(
         'ol',

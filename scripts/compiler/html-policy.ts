@@ -58,6 +58,7 @@ export const BLOCK_TAGS = [
   'course-tabs',
   'course-flip-card',
   'course-continue',
+  'course-steps',
   'section',
   'div',
   'span',

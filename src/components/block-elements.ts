@@ -5,4 +5,5 @@
 import './course-accordion';
 import './course-continue';
 import './course-flip-card';
+import './course-steps';
 import './course-tabs';

@@ -179,6 +179,21 @@ export const blockStyles = [
       border-radius: 50%;
       background: var(--_bg);
     }
+    /* course-steps shows one step at a time, as a card (on paper the list shows whole, as above). */
+    @media screen {
+      course-steps[data-ready] .block-step {
+        margin-bottom: var(--_s3);
+        padding: var(--_s4);
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+      }
+      course-steps[data-ready] .block-step::before {
+        display: none;
+      }
+      course-steps[data-ready] .block-step > :last-child {
+        margin-bottom: 0;
+      }
+    }
 
     /* Quote with attribution */
     .block-quote {
@@ -240,6 +255,9 @@ export const blockStyles = [
     @media print {
       .block-tablist {
         display: none;
+      }
+      .block-steps > .block-step[hidden] {
+        display: block;
       }
       .block-tabs > .block-tab[hidden] {
         display: block;

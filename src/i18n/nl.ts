@@ -149,11 +149,14 @@ export const nl = {
     failed: 'Voorlezen lukt nu niet op dit apparaat. Probeer het later opnieuw.',
     image: (alt: string) => `Afbeelding: ${alt}`,
   },
-  /** The interactive blocks in page text (course-tabs, course-flip-card, course-continue). */
+  /** The interactive blocks in page text (course-tabs, course-flip-card, course-continue, course-steps). */
   blocks: {
     turnCard: 'Draai om',
     continueReading: 'Verder',
     tabs: 'Tabbladen',
+    previousStep: 'Vorige stap',
+    nextStep: 'Volgende stap',
+    stepOf: (step: number, count: number) => `Stap ${step} van ${count}`,
   },
   /** Messages from the controller about saving, the LMS and the test (owned by src/app). */
   notices: {

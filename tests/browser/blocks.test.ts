@@ -20,11 +20,11 @@ import { emulateForcedColors } from './support/forced-colors';
 const BLOCK_PAGES: Record<string, string[]> = {
   'vijf-rollen': ['course-flip-card', '.block-quote', '.block-callout-tip'],
   'ed-en-hulpverlener': ['.block-quote'],
-  fed: ['.block-steps'],
+  fed: ['course-steps', '.block-steps'],
   zme: ['course-tabs', '.block-callout-let-op'],
   niveaus: ['course-accordion', '.block-callout-let-op'],
   kwartiermaken: ['.block-timeline', '.block-quote', '.block-callout-let-op'],
-  afwegingskader: ['.block-steps', '.block-callout-tip', 'course-continue'],
+  afwegingskader: ['course-steps', '.block-steps', '.block-callout-tip', 'course-continue'],
 };
 
 let content: CourseContent | null = null;
@@ -46,7 +46,7 @@ async function render(id: string): Promise<CoursePage> {
 
 const body = (el: CoursePage) => el.shadowRoot!.querySelector<HTMLElement>('.body')!;
 
-/** Uses every block: turns each card, opens each panel, picks the last tab, presses "Verder". */
+/** Uses every block: turns each card, opens each panel, picks the last tab and step, presses "Verder". */
 async function useEveryBlock(el: CoursePage) {
   const root = el.shadowRoot!;
   for (const card of root.querySelectorAll('course-flip-card')) card.shadowRoot!.querySelector('button')!.click();
@@ -54,6 +54,7 @@ async function useEveryBlock(el: CoursePage) {
   for (const tabs of root.querySelectorAll('course-tabs'))
     [...tabs.querySelectorAll<HTMLElement>('[role=tab]')].at(-1)!.click();
   for (const more of root.querySelectorAll('course-continue')) more.shadowRoot!.querySelector('button')?.click();
+  for (const steps of root.querySelectorAll('course-steps')) steps.current = steps.steps.length - 1;
   await settle();
 }
 

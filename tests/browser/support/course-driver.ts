@@ -99,9 +99,14 @@ export class CourseDriver {
   }
 
   buttons(text: string): HTMLButtonElement[] {
-    return deepQueryAll<HTMLButtonElement>(this.doc, 'button').filter(
-      (button) => button.textContent?.replace(/\s+/g, ' ').trim().includes(text) && !button.disabled,
+    const label = (button: HTMLButtonElement) => button.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const usable = deepQueryAll<HTMLButtonElement>(this.doc, 'button').filter(
+      (button) => label(button).includes(text) && !button.disabled && button.getAttribute('aria-disabled') !== 'true',
     );
+    // A button named just `text` (an arrow aside) before one with more words: "Volgende" is the page's
+    // pager, not a block's "Volgende stap".
+    const exact = usable.filter((button) => !/\p{L}/u.test(label(button).replace(text, '')));
+    return exact.length > 0 ? exact : usable;
   }
 
   async click(text: string): Promise<void> {

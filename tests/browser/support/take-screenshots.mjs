@@ -38,8 +38,12 @@ const helpers = () => {
     return found;
   };
   window.__all = (selector) => all(document, selector);
-  window.__button = (text) =>
-    all(document, 'button').find((b) => !b.disabled && b.textContent.replace(/\s+/g, ' ').trim().startsWith(text));
+  // A button named just `text` (an arrow aside) first: "Volgende" is the pager, not "Volgende stap".
+  window.__button = (text) => {
+    const label = (b) => b.textContent.replace(/\s+/g, ' ').trim();
+    const usable = all(document, 'button').filter((b) => !b.disabled && label(b).startsWith(text));
+    return usable.find((b) => !/\p{L}/u.test(label(b).slice(text.length))) ?? usable[0];
+  };
   window.__view = () => document.querySelector('course-shell')?.firstElementChild;
   const create = URL.createObjectURL;
   URL.createObjectURL = (blob) => {

@@ -56,13 +56,13 @@ describe('blocks: HTML', () => {
     );
   });
 
-  it('stappen: an ordered list with "Stap n" and the title as heading; text is optional', () => {
+  it('stappen: course-steps over an ordered list with "Stap n" and the title as heading; text is optional', () => {
     const html = ok(':::stappen\n::stap Verkenning\nHoe staat het ervoor?\n::stap Borging\n:::');
     expect(html).toBe(
-      '<ol class="block-steps">\n' +
+      '<course-steps>\n<ol class="block-steps">\n' +
         '<li class="block-step"><h2 class="block-step-title"><span class="block-step-number">Stap 1</span> Verkenning</h2>\n<p>Hoe staat het ervoor?</p>\n</li>\n' +
         '<li class="block-step"><h2 class="block-step-title"><span class="block-step-number">Stap 2</span> Borging</h2>\n</li>\n' +
-        '</ol>',
+        '</ol>\n</course-steps>',
     );
   });
 
