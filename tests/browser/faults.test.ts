@@ -133,7 +133,7 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       emulator.setFault(null);
       await launch(true);
       expect(course.viewTag()).to.equal('course-check');
-      expect(course.shownAnswer(items[1]!.id)).to.deep.equal(lost);
+      expect(course.shows(items[1]!.id, lost), String(course.shownAnswer(items[1]!.id))).to.equal(true);
       expect(course.feedbackShown(items[1]!.id)).to.equal(true);
       // The journal was sent again and committed in the new session.
       expect(interactionIdsFor(emulator.cmi(), items[1]!.id)).to.have.length(1);
@@ -183,7 +183,10 @@ for (const standard of ['scorm12', 'scorm2004'] as EmulatedStandard[]) {
       }
       await launch(true);
       expect(course.viewTag()).to.equal('course-check');
-      expect(course.shownAnswer(items[0]!.id)).to.deep.equal(responseFor(items[0]!, true));
+      expect(
+        course.shows(items[0]!.id, responseFor(items[0]!, true)),
+        String(course.shownAnswer(items[0]!.id)),
+      ).to.equal(true);
       await answerCheck(items[1]!, false);
       const before = course.currentHeading();
       await course.click('Volgende');
