@@ -1,11 +1,12 @@
-import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { deepActiveElement, describe, it, overflowing, settle } from '../../tests/browser/question-fixtures';
+import { deepActiveElement, describe, it, overflowing } from '../../tests/browser/question-fixtures';
 import './course-steps';
 import type { CourseSteps } from './course-steps';
 import './course-page';
 import type { CoursePage } from './course-page';
-import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
+import { withForcedColors } from '../../tests/browser/support/forced-colors';
+import { pageWith } from '../../tests/browser/support/block-page';
 
 /** The markup the compiler writes for a `:::stappen` block (scripts/compiler/blocks.ts). */
 const compiled = `<course-steps>
@@ -81,13 +82,7 @@ describe('course-steps', () => {
   });
 
   describe('in a page', () => {
-    const page = async () => {
-      const el = await fixture<CoursePage>(html`<course-page></course-page>`);
-      el.page = { id: 'p', title: 'Kwartiermaken', leerdoelen: [], minutes: 0, sources: [], html: compiled };
-      await el.updateComplete;
-      await settle();
-      return el;
-    };
+    const page = () => pageWith(compiled, 'Kwartiermaken');
     const stepsIn = (el: CoursePage) => el.shadowRoot!.querySelector('course-steps')!;
 
     it('on a 320 px phone: one step as a card, the buttons within the column, nothing sticks out', async () => {
@@ -126,12 +121,7 @@ describe('course-steps', () => {
 
     it('is axe-clean under forced colours', async () => {
       const el = await page();
-      await emulateForcedColors(true);
-      try {
-        await expect(el).to.be.accessible();
-      } finally {
-        await emulateForcedColors(false);
-      }
+      await withForcedColors(() => expect(el).to.be.accessible());
     });
   });
 });

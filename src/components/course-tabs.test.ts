@@ -1,11 +1,10 @@
-import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { deepActiveElement, describe, it, overflowing, settle } from '../../tests/browser/question-fixtures';
+import { deepActiveElement, describe, it, overflowing } from '../../tests/browser/question-fixtures';
 import './course-tabs';
 import type { CourseTabs } from './course-tabs';
-import './course-page';
-import type { CoursePage } from './course-page';
-import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
+import { withForcedColors } from '../../tests/browser/support/forced-colors';
+import { pageWith } from '../../tests/browser/support/block-page';
 
 /** The markup the compiler writes for a `:::tabs` block (scripts/compiler/blocks.ts). */
 const compiled = `<course-tabs class="block-tabs">
@@ -92,13 +91,7 @@ describe('course-tabs', () => {
   });
 
   describe('in a page', () => {
-    const page = async () => {
-      const el = await fixture<CoursePage>(html`<course-page></course-page>`);
-      el.page = { id: 'p', title: 'Rollen', leerdoelen: [], minutes: 0, sources: [], html: compiled };
-      await el.updateComplete;
-      await settle();
-      return el;
-    };
+    const page = () => pageWith(compiled, 'Rollen');
 
     it('on a 320 px phone stacks the tabs: nothing sticks out, every tab is visible', async () => {
       await setViewport({ width: 320, height: 640 });
@@ -133,12 +126,7 @@ describe('course-tabs', () => {
 
     it('is axe-clean under forced colours', async () => {
       const el = await page();
-      await emulateForcedColors(true);
-      try {
-        await expect(el).to.be.accessible();
-      } finally {
-        await emulateForcedColors(false);
-      }
+      await withForcedColors(() => expect(el).to.be.accessible());
     });
   });
 });

@@ -9,3 +9,13 @@ import { executeServerCommand } from '@web/test-runner-commands';
 export async function emulateForcedColors(active: boolean): Promise<void> {
   await executeServerCommand('emulate-forced-colors', { active });
 }
+
+/** Runs `check` under forced colours and switches them off again, whatever happens. */
+export async function withForcedColors(check: () => Promise<unknown>): Promise<void> {
+  await emulateForcedColors(true);
+  try {
+    await check();
+  } finally {
+    await emulateForcedColors(false);
+  }
+}
