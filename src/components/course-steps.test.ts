@@ -107,6 +107,22 @@ describe('course-steps', () => {
       }
     });
 
+    it('on a 360 px phone the two buttons sit side by side, under the position', async () => {
+      await setViewport({ width: 360, height: 740 });
+      try {
+        const steps = stepsIn(await page());
+        await steps.updateComplete;
+        const [previous, next, position] = ['previous', 'next', 'position'].map((name) =>
+          part(steps, name).getBoundingClientRect(),
+        );
+        expect(Math.round(previous!.top)).to.equal(Math.round(next!.top));
+        expect(previous!.top).to.be.at.least(position!.bottom);
+        expect(next!.right).to.be.at.most(360);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
     it('in print shows every step and no buttons', async () => {
       const el = await page();
       await emulateMedia({ media: 'print' });

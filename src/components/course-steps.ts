@@ -43,6 +43,16 @@ export class CourseSteps extends CourseElement {
         margin: 0;
         font-weight: 600;
       }
+      /* Less side padding than other buttons, and no arrows on a phone: both buttons fit beside each
+         other in a 360 px phone's column. */
+      .button {
+        padding-inline: var(--_s3);
+      }
+      @media (max-width: 24rem) {
+        .arrow {
+          display: none;
+        }
+      }
       .button[aria-disabled='true'] {
         opacity: 0.55;
         cursor: default;
@@ -86,7 +96,7 @@ export class CourseSteps extends CourseElement {
                 aria-disabled=${at === 0 ? 'true' : 'false'}
                 @click=${() => this.#go(at - 1)}
               >
-                <span aria-hidden="true">←</span> ${nl.blocks.previousStep}
+                <span class="arrow" aria-hidden="true">←</span> ${nl.blocks.previousStep}
               </button>
               <p class="position" part="position" aria-live="polite">${nl.blocks.stepOf(at + 1, count)}</p>
               <button
@@ -96,7 +106,7 @@ export class CourseSteps extends CourseElement {
                 aria-disabled=${at === count - 1 ? 'true' : 'false'}
                 @click=${() => this.#go(at + 1)}
               >
-                ${nl.blocks.nextStep} <span aria-hidden="true">→</span>
+                ${nl.blocks.nextStep} <span class="arrow" aria-hidden="true">→</span>
               </button>
             </div>`
           : ''
