@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { deepActiveElement, describe, it } from '../../tests/browser/question-fixtures';
 import './course-flip-card';
 import type { CourseFlipCard } from './course-flip-card';
-import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
+import { withForcedColors } from '../../tests/browser/support/forced-colors';
 
 /** The markup the compiler writes for one card of a `:::flipkaarten` block. */
 const compiled = `<course-flip-card class="block-flip-card"><div class="block-card-front" slot="front"><h3 class="block-card-title">Beleidsbeïnvloeder</h3>
@@ -112,11 +112,6 @@ describe('course-flip-card', () => {
     button(el).click();
     await el.updateComplete;
     await turned(el, true);
-    await emulateForcedColors(true);
-    try {
-      await expect(el).to.be.accessible();
-    } finally {
-      await emulateForcedColors(false);
-    }
+    await withForcedColors(() => expect(el).to.be.accessible());
   });
 });

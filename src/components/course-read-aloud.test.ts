@@ -8,7 +8,7 @@ import './course-page';
 import type { CoursePage } from './course-page';
 import { revealIfHidden } from './read-aloud-view';
 import { speechChunks } from './read-aloud-text';
-import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
+import { withForcedColors } from '../../tests/browser/support/forced-colors';
 
 type Voice = Pick<SpeechSynthesisVoice, 'name' | 'lang' | 'localService' | 'default' | 'voiceURI'>;
 const voice = (name: string, lang: string, localService = true): Voice => ({
@@ -520,13 +520,10 @@ describe('course-page with read aloud', () => {
     expect(current.textContent).to.equal('Er zijn verschillende rollen.');
     expect(getComputedStyle(current).outlineStyle).to.equal('solid');
     await expect(el).to.be.accessible();
-    await emulateForcedColors(true);
-    try {
+    await withForcedColors(async () => {
       expect(getComputedStyle(current).outlineStyle).to.equal('solid');
       await expect(el).to.be.accessible();
-    } finally {
-      await emulateForcedColors(false);
-    }
+    });
     await emulateMedia({ media: 'print' });
     try {
       expect(getComputedStyle(current).outlineStyle).to.equal('none');

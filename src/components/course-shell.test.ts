@@ -6,7 +6,7 @@ import './course-shell';
 import './course-page';
 import type { CourseShell } from './course-shell';
 import type { TocModule } from './types';
-import { emulateForcedColors } from '../../tests/browser/support/forced-colors';
+import { withForcedColors } from '../../tests/browser/support/forced-colors';
 
 const toc: TocModule[] = [
   {
@@ -78,13 +78,10 @@ describe('course-shell', () => {
     await setViewport({ width: 1024, height: 768 });
     const el = await render();
     expect(tocMarkProblems(document)).to.deep.equal([]);
-    await emulateForcedColors(true);
-    try {
+    await withForcedColors(async () => {
       expect(tocMarkProblems(document)).to.deep.equal([]);
       await expect(el).to.be.accessible();
-    } finally {
-      await emulateForcedColors(false);
-    }
+    });
   });
 
   it('keeps words whole in the header and the TOC, on a laptop and on a phone', async () => {

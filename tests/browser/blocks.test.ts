@@ -7,7 +7,7 @@ import { courseJsonOf } from './support/course-json';
 import { STANDALONE_URL } from './support/course-url';
 import { brokenWords, horizontalScroll } from './support/layout-checks';
 import { settle } from './question-fixtures';
-import { emulateForcedColors } from './support/forced-colors';
+import { withForcedColors } from './support/forced-colors';
 
 /**
  * The pages of the BUILT course (`npm run build`) that use the interactive blocks of
@@ -118,12 +118,7 @@ describe('pages with interactive blocks (built course)', function () {
         await expect(el).to.be.accessible();
         await useEveryBlock(el);
         await expect(el).to.be.accessible();
-        await emulateForcedColors(true);
-        try {
-          await expect(el).to.be.accessible();
-        } finally {
-          await emulateForcedColors(false);
-        }
+        await withForcedColors(() => expect(el).to.be.accessible());
       });
 
       it('prints every word of the page text, without interactive controls', async () => {

@@ -18,7 +18,7 @@ import {
 } from './support/layout-checks';
 import { LAPTOP, LayoutFrame, PHONE, SIZES, ZOOMED, isPhone, pause } from './support/layout-run';
 import { classify } from './question-fixtures';
-import { emulateForcedColors } from './support/forced-colors';
+import { emulateForcedColors, withForcedColors } from './support/forced-colors';
 
 /**
  * The layout a learner sees, on the BUILT package (`npm run build`) at a laptop (1280×800), a phone
@@ -365,9 +365,7 @@ describe('layout of the classify question in the shell', () => {
       if (isPhone(size)) expect(zones.offsetHeight, 'no drop zones repeating the statements').to.equal(0);
       else expect(zones.offsetHeight).to.be.greaterThan(0);
       await expect(shell).to.be.accessible();
-      await emulateForcedColors(true);
-      await expect(shell).to.be.accessible();
-      await emulateForcedColors(false);
+      await withForcedColors(() => expect(shell).to.be.accessible());
     });
   }
 });

@@ -346,8 +346,10 @@ class Soak {
         }
         const attemptEnded = this.options.standard === 'scorm2004' && finished && storedExit === 'normal';
         expected = attemptEnded ? null : savedOf(context);
-        if (attemptEnded) this.reflections = {};
-        if (attemptEnded) this.note('attempt ended (completed + normal exit)');
+        if (attemptEnded) {
+          this.reflections = {};
+          this.note('attempt ended (completed + normal exit)');
+        }
       }
     } finally {
       this.report.seconds = (performance.now() - started) / 1000;

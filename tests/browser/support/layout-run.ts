@@ -8,7 +8,7 @@ import {
   overlapProblems,
   tocMarkProblems,
 } from './layout-checks';
-import { emulateForcedColors } from './forced-colors';
+import { withForcedColors } from './forced-colors';
 
 /**
  * The three sizes a learner uses, as the size of the course's frame: a laptop, a phone, and 320 px
@@ -88,12 +88,9 @@ export class LayoutFrame {
       if (size === PHONE) add(size.name, await axeProblems(doc));
     }
     await this.resize(LAPTOP);
-    await emulateForcedColors(true);
-    try {
-      add('forced colours', [...(shell ? tocMarkProblems(doc) : []), ...(await axeProblems(doc))]);
-    } finally {
-      await emulateForcedColors(false);
-    }
+    await withForcedColors(async () =>
+      add('forced colours', [...(shell ? tocMarkProblems(doc) : []), ...(await axeProblems(doc))]),
+    );
     return problems;
   }
 
