@@ -123,13 +123,11 @@ export class Cmi5EmulatorPanel extends LitElement {
   }
 
   private async readCourseId(): Promise<{ id: string; masteryScore: number }> {
-    const text = await (await fetch(this.courseUrl)).text();
-    this.course = indexCourseHtml(text);
-    const data = new DOMParser().parseFromString(text, 'text/html').getElementById('course-content')?.textContent;
-    const parsed = data
-      ? (JSON.parse(data) as { id: string; passingScore: number })
-      : { id: this.courseId, passingScore: 70 };
-    return { id: this.courseId || parsed.id, masteryScore: parsed.passingScore / 100 };
+    this.course = indexCourseHtml(await (await fetch(this.courseUrl)).text());
+    return {
+      id: this.courseId || (this.course?.id ?? ''),
+      masteryScore: (this.course?.passingScore ?? 70) / 100,
+    };
   }
 
   private async refresh(): Promise<void> {

@@ -4,13 +4,10 @@
  * (`<script id="course-content">`, scripts/index-html.ts). Used to say in words where the learner is
  * and which question an answer belongs to.
  */
+import { stepsOf, type Step } from '../../flow/steps.js';
+import { parseCourseContent } from '../../shared/answer-key.js';
 import type { CourseContent, Item } from '../../shared/course-types.js';
-
-export interface IndexedStep {
-  kind: 'page' | 'check' | 'test';
-  id: string;
-  title: string;
-}
+import { codecItemsOf } from '../../state/codec-items.js';
 
 export interface IndexedItem {
   id: string;
@@ -26,9 +23,11 @@ export interface CourseIndex {
   id: string;
   title: string;
   passingScore: number;
-  /** In course order, as the flow machine builds them (src/flow/steps.ts). */
-  steps: IndexedStep[];
+  /** In course order: the flow machine's steps, which saved positions index. */
+  steps: Step[];
   items: Map<string, IndexedItem>;
+  /** The items the saved state can hold answers for, in the codec's order. */
+  codecItems: Item[];
 }
 
 /** The course index from a course's HTML, or null when it holds no compiled course (an error page). */
@@ -41,7 +40,8 @@ export function indexCourseDocument(doc: Document | null): CourseIndex | null {
   const json = doc?.getElementById('course-content')?.textContent;
   if (!json) return null;
   try {
-    return indexCourse(JSON.parse(json) as CourseContent);
+    // The final-test bank is stored encoded (src/shared/answer-key.ts): read it as the course does.
+    return indexCourse(parseCourseContent(json));
   } catch {
     return null;
   }
@@ -58,22 +58,21 @@ export async function loadCourseIndex(url: string): Promise<CourseIndex | null> 
 }
 
 export function indexCourse(content: CourseContent): CourseIndex {
-  const steps: IndexedStep[] = [];
   const items = new Map<string, IndexedItem>();
   const addItems = (list: readonly Item[], assessment: string) =>
     list.forEach((item, i) =>
       items.set(item.id, { id: item.id, number: i + 1, assessment, question: plain(item.questionHtml) }),
     );
-  for (const module of content.modules) {
-    for (const page of module.pages) steps.push({ kind: 'page', id: page.id, title: page.title });
-    if (module.check) {
-      steps.push({ kind: 'check', id: module.check.id, title: module.check.title });
-      addItems(module.check.items, module.check.title);
-    }
-  }
-  steps.push({ kind: 'test', id: content.finalTest.id, title: content.finalTest.title });
+  for (const module of content.modules) if (module.check) addItems(module.check.items, module.check.title);
   addItems(content.finalTest.items, content.finalTest.title);
-  return { id: content.id, title: content.title, passingScore: content.passingScore, steps, items };
+  return {
+    id: content.id,
+    title: content.title,
+    passingScore: content.passingScore,
+    steps: stepsOf(content),
+    items,
+    codecItems: codecItemsOf(content),
+  };
 }
 
 /** Text of a bit of course HTML, on one line and at most `max` characters. */

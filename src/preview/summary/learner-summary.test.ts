@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { ApiCall } from '../emulator-support.js';
 import { describeCall } from './call-words.js';
-import type { CourseIndex } from './course-index.js';
+import { indexCourseDocument, type CourseIndex } from './course-index.js';
+import { courseJsonOf } from '../../../tests/browser/support/course-json.js';
+import { STANDALONE_URL } from '../../../tests/browser/support/course-url.js';
 import { cmi5Summary, itemOfInteraction, scormSummary, statusWord } from './learner-summary.js';
 
 const course: CourseIndex = {
@@ -9,13 +11,14 @@ const course: CourseIndex = {
   title: 'Cursus',
   passingScore: 70,
   steps: [
-    { kind: 'page', id: 'welkom', title: 'Welkom' },
-    { kind: 'check', id: 'kc-1', title: 'Kennischeck 1' },
-    { kind: 'test', id: 'eindtoets', title: 'Eindtoets' },
+    { kind: 'page', id: 'welkom', moduleId: 'm1', title: 'Welkom' },
+    { kind: 'check', id: 'kc-1', moduleId: 'm1', title: 'Kennischeck 1' },
+    { kind: 'test', id: 'eindtoets', moduleId: null, title: 'Eindtoets' },
   ],
   items: new Map([
     ['kc-vraag', { id: 'kc-vraag', number: 3, assessment: 'Kennischeck 1', question: 'Wat beschrijft Samira?' }],
   ]),
+  codecItems: [],
 };
 
 const call = (kind: ApiCall['kind'], args: string[], method = `LMS${kind}`): ApiCall => ({
@@ -117,5 +120,19 @@ describe('the preview in plain words', () => {
     );
     expect(summary).to.include({ status: 'gezakt', score: 50, answered: 1, resumeAt: 'Eindtoets', progress: null });
     expect(summary.save.savedAt).to.equal(Date.parse('2026-01-01T10:00:00.000Z'));
+  });
+
+  it('knows the final-test items of a built course, whose bank is stored encoded', async () => {
+    const doc = document.implementation.createHTMLDocument('course');
+    const block = doc.createElement('script');
+    block.type = 'application/json';
+    block.id = 'course-content';
+    block.textContent = await courseJsonOf(STANDALONE_URL);
+    doc.body.append(block);
+    const index = indexCourseDocument(doc)!;
+    const testItems = [...index.items.values()].filter((item) => item.assessment === 'Eindtoets');
+    expect(testItems.length).to.be.greaterThan(10);
+    expect(index.codecItems.map((item) => item.id)).to.include.members(testItems.map((item) => item.id));
+    expect(index.steps.at(-1)).to.include({ kind: 'test' });
   });
 });

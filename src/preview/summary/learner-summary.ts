@@ -68,7 +68,7 @@ function whereAndHowFar(
   suspendData: string,
   measured: number | null,
 ): { progress: number | null; resumeAt: string } {
-  const saved = index ? readSavedProgress(suspendData, index.steps) : null;
+  const saved = index ? readSavedProgress(suspendData, index.steps, index.codecItems) : null;
   const step =
     index?.steps.find((s) => s.id === location) ??
     (saved?.position !== undefined ? index?.steps[saved.position] : undefined);

@@ -46,7 +46,7 @@ const allowed: Record<string, string[]> = {
   'src/components': ['src/shared', 'src/i18n', 'src/assessment'],
   'src/app': ['src/shared', 'src/i18n', 'src/assessment', 'src/flow', 'src/state', 'src/lms', 'src/components'],
   'src/main.ts': ['src/shared', 'src/i18n', 'src/app', 'src/lms', 'src/components', 'src/state'],
-  'src/preview': ['src/shared', 'src/i18n', 'src/lms'],
+  'src/preview': ['src/shared', 'src/i18n', 'src/flow', 'src/state', 'src/lms'],
 };
 
 describe('layer rules (docs/architecture.md)', () => {
